@@ -1,0 +1,69 @@
+/**
+ * ApsaraDB RDS constants (API 2014-08-15). Seed: ModifyDBInstanceSSL
+ * (https://www.alibabacloud.com/help/en/rds/developer-reference/api-rds-2014-08-15-modifydbinstancessl);
+ * read values: DescribeDBInstanceSSL; statuses: doc 26315.
+ */
+
+export const FAMILY = "alicloud.rds";
+
+/** MySQL custom-cert changes restart the instance for ~3 min; Terraform's update timeout is 30 min. */
+export const RDS_DEFAULT_TIMEOUT_MINUTES = 30;
+
+export const RDS_STATUS = { running: "Running", sslModifying: "SSL_MODIFYING" } as const;
+
+export const CA_TYPES = ["aliyun", "custom"] as const;
+/** ACL and ReplicationACL values (SDK and API doc spell `prefer`; Terraform's docs say `perfer`). */
+export const ACL_VALUES = ["cert", "prefer", "verify-ca", "verify-full"] as const;
+/** Minimum TLS version, SQL Server only. */
+export const TLS_VERSIONS = ["1.0", "1.1", "1.2"] as const;
+
+/** `SSLEnabled` on the wire: 1 enable, 0 disable, 2 update validity (SQL Server only, alibaba.md §2.1). */
+export const SSL_ENABLED_WIRE = { open: 1, close: 0, update: 1, updateSqlServer: 2 } as const;
+
+/** DescribeDBInstanceSSL spells booleans per engine: Yes/No (MySQL, SQL Server) or on/off, 1/0 (PG). */
+export const TRUE_SPELLINGS = ["yes", "on", "1", "true", "enable", "enabled"];
+
+export type RdsEngine = "MySQL" | "PostgreSQL" | "SQLServer" | "MariaDB" | string;
+
+/**
+ * Which settings each engine accepts (seed: "supported only when the instance runs PostgreSQL";
+ * ForceEncryption: SQL Server, and MySQL since Terraform PR #9840; TlsVersion: SQL Server).
+ */
+export const ENGINE_SETTINGS: Record<string, readonly string[]> = {
+  PostgreSQL: [
+    "caType",
+    "serverCert",
+    "serverKey",
+    "clientCaEnabled",
+    "clientCaCert",
+    "clientCrlEnabled",
+    "clientCertRevocationList",
+    "acl",
+    "replicationAcl",
+  ],
+  MySQL: ["caType", "serverCert", "serverKey", "forceEncryption"],
+  SQLServer: ["forceEncryption", "tlsVersion"],
+};
+
+export const RDS_SETTING_NAMES = [
+  "connectionString",
+  "caType",
+  "serverCert",
+  "serverKey",
+  "clientCaEnabled",
+  "clientCaCert",
+  "clientCrlEnabled",
+  "clientCertRevocationList",
+  "acl",
+  "replicationAcl",
+  "forceEncryption",
+  "tlsVersion",
+] as const;
+
+/** Certificates and keys: secret in inputs and outputs. */
+export const RDS_SECRET_NAMES = [
+  "serverCert",
+  "serverKey",
+  "clientCaCert",
+  "clientCertRevocationList",
+];

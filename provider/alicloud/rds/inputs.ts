@@ -1,0 +1,129 @@
+/**
+ * Offline defaults and validation for `alicloud.rds.DbSslConfig` (seed 001 ModifyDBInstanceSSL).
+ * The combinations checked here are the ones the seed's error codes reject, caught at preview
+ * instead: InvalidServerCertOrPrivateKey, InvalidClientCACert, InvalidClientCrl,
+ * InvalidCAType.NotFound, InvalidACL.NotFound, InvalidClientCrl.Permission, InvalidACL.Permission.
+ */
+import {
+  checkProperties,
+  isKnown,
+  isUnknown,
+  rules,
+  type CheckFailure,
+} from "../../core/check-failure";
+import {
+  checkCrlPem,
+  checkKeyMatchesCertificate,
+  checkPrivateKeyPem,
+  describeCertificatePem,
+} from "../../core/pem";
+import { ACL_VALUES, CA_TYPES, TLS_VERSIONS } from "./consts";
+
+export function rdsDefaults(raw: Record<string, unknown>): Record<string, unknown> {
+  // CAType defaults to aliyun when SSL is enabled (seed: "the default value of this parameter is aliyun").
+  return raw;
+}
+
+export function validateRdsInputs(inputs: Record<string, unknown>, now: Date): CheckFailure[] {
+  const failures = checkProperties(inputs, {
+    connectionString: { rule: rules.nonEmptyString() },
+    caType: { rule: rules.oneOf(CA_TYPES) },
+    serverCert: { rule: rules.nonEmptyString() },
+    serverKey: { rule: rules.nonEmptyString() },
+    clientCaEnabled: { rule: rules.boolean() },
+    clientCaCert: { rule: rules.nonEmptyString() },
+    clientCrlEnabled: { rule: rules.boolean() },
+    clientCertRevocationList: { rule: rules.nonEmptyString() },
+    acl: { rule: rules.oneOf(ACL_VALUES) },
+    replicationAcl: { rule: rules.oneOf(ACL_VALUES) },
+    forceEncryption: { rule: rules.boolean() },
+    tlsVersion: { rule: rules.oneOf(TLS_VERSIONS) },
+  });
+  const bad = new Set(failures.map((f) => f.property));
+  const ok = (name: string) => isKnown(inputs[name]) && !bad.has(name);
+  return [
+    ...failures,
+    ...validateServerCertificate(inputs, ok, now),
+    ...validateClientCa(inputs, ok, now),
+  ];
+}
+
+function validateServerCertificate(
+  inputs: Record<string, unknown>,
+  ok: (name: string) => boolean,
+  now: Date,
+): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  if (inputs.caType === "custom") {
+    for (const name of ["serverCert", "serverKey"]) {
+      if (inputs[name] === undefined) {
+        failures.push({ property: name, reason: `${name} is required when caType is "custom"` });
+      }
+    }
+  } else if (isKnown(inputs.caType) && (inputs.serverCert ?? inputs.serverKey) !== undefined) {
+    const property = inputs.serverCert !== undefined ? "serverCert" : "serverKey";
+    failures.push({ property, reason: `${property} is only used when caType is "custom"` });
+  }
+  if (ok("serverCert")) {
+    const cert = describeCertificatePem(inputs.serverCert as string, now);
+    if (!cert.ok) failures.push({ property: "serverCert", reason: `serverCert ${cert.reason}` });
+  }
+  if (ok("serverKey")) {
+    const reason = checkPrivateKeyPem(inputs.serverKey as string);
+    if (reason) failures.push({ property: "serverKey", reason: `serverKey ${reason}` });
+    else if (ok("serverCert") && !failures.some((f) => f.property === "serverCert")) {
+      const mismatch = checkKeyMatchesCertificate(
+        inputs.serverCert as string,
+        inputs.serverKey as string,
+      );
+      if (mismatch) failures.push({ property: "serverKey", reason: `serverKey ${mismatch}` });
+    }
+  }
+  return failures;
+}
+
+function validateClientCa(
+  inputs: Record<string, unknown>,
+  ok: (name: string) => boolean,
+  now: Date,
+): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const clientCaUnsure = isUnknown(inputs.clientCaEnabled);
+  if (inputs.clientCaEnabled === true && inputs.clientCaCert === undefined) {
+    failures.push({
+      property: "clientCaCert",
+      reason: "clientCaCert is required when clientCaEnabled is true",
+    });
+  }
+  if (inputs.clientCrlEnabled === true && inputs.clientCertRevocationList === undefined) {
+    failures.push({
+      property: "clientCertRevocationList",
+      reason: "clientCertRevocationList is required when clientCrlEnabled is true",
+    });
+  }
+  // InvalidClientCrl.Permission / InvalidACL.Permission: these need the client CA first.
+  for (const name of ["clientCrlEnabled", "clientCertRevocationList", "acl", "replicationAcl"]) {
+    const set = inputs[name] !== undefined && inputs[name] !== false;
+    if (set && inputs.clientCaEnabled !== true && !clientCaUnsure) {
+      failures.push({
+        property: name,
+        reason: `${name} requires clientCaEnabled: true (client CA)`,
+      });
+    }
+  }
+  if (ok("clientCaCert")) {
+    const cert = describeCertificatePem(inputs.clientCaCert as string, now);
+    if (!cert.ok)
+      failures.push({ property: "clientCaCert", reason: `clientCaCert ${cert.reason}` });
+  }
+  if (ok("clientCertRevocationList")) {
+    const reason = checkCrlPem(inputs.clientCertRevocationList as string, now);
+    if (reason) {
+      failures.push({
+        property: "clientCertRevocationList",
+        reason: `clientCertRevocationList ${reason}`,
+      });
+    }
+  }
+  return failures;
+}

@@ -1,0 +1,73 @@
+/**
+ * What the lifecycle returns to Pulumi: outputs (declared inputs echoed, live state read
+ * back, what was last sent), the inputs a refresh hands back so drift shows as a property diff
+ * (SDK >= 3.216), and the partial-failure error that keeps a resource in state.
+ */
+import type { BaseLiveSsl, BaseSslInputs, SentAction, SslDriver } from "./driver";
+import { DbSslError } from "./errors";
+import { SHARED_INPUT_NAMES } from "./inputs";
+
+const PROVIDER_KEY = "__provider";
+
+/** Plain JSON only: the host cannot encode undefined, Dates or functions (pulumi-dynamic.md P1). */
+export function plainJson(value: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value));
+}
+
+export function toOutputs<I extends BaseSslInputs, L extends BaseLiveSsl>(
+  driver: SslDriver<I, L>,
+  inputs: I,
+  live: L,
+  sent: SentAction | undefined,
+  props: Record<string, unknown>,
+): Record<string, unknown> {
+  const declared = pick(inputs as unknown as Record<string, unknown>, inputNamesOf(driver));
+  return plainJson({
+    ...declared,
+    ...driver.outputs(inputs, live),
+    lastAction: sent?.action ?? props.lastAction,
+    lastTaskId: sent ? sent.taskId : props.lastTaskId,
+    lastRequestId: sent ? sent.requestId : props.lastRequestId,
+  });
+}
+
+/** After a refresh the live values replace the declared ones, so the next preview shows drift. */
+export function toRefreshedInputs<I extends BaseSslInputs, L extends BaseLiveSsl>(
+  driver: SslDriver<I, L>,
+  oldProps: Record<string, unknown>,
+  outs: Record<string, unknown>,
+): Record<string, unknown> {
+  const declared = inputNamesOf(driver).filter((k) => oldProps[k] !== undefined);
+  return plainJson(pick(outs, declared));
+}
+
+/** An error the host turns into ErrorResourceInitFailed: Pulumi records the resource. */
+export function toInitFailure<I extends BaseSslInputs, L extends BaseLiveSsl>(
+  error: unknown,
+  driver: SslDriver<I, L>,
+  inputs: I,
+  before: L,
+  sent: SentAction,
+  props: Record<string, unknown>,
+): Error {
+  const cause = error instanceof Error ? error : new Error(String(error));
+  const message = DbSslError.isInstance(cause)
+    ? cause.message
+    : `${driver.family} SSL (${inputs.instanceId}): ${cause.message}`;
+  const failure = new Error(message, { cause }) as Error & Record<string, unknown>;
+  failure.id = inputs.instanceId;
+  failure.properties = {
+    ...toOutputs(driver, inputs, before, sent, props),
+    [PROVIDER_KEY]: props[PROVIDER_KEY],
+  };
+  failure.reasons = [message];
+  return failure;
+}
+
+function inputNamesOf(driver: { inputNames: readonly string[] }): string[] {
+  return [...SHARED_INPUT_NAMES, ...driver.inputNames];
+}
+
+function pick(from: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => from[k] !== undefined).map((k) => [k, from[k]]));
+}

@@ -1,0 +1,59 @@
+/**
+ * Per-call retry for one cloud request: throttling, 5xx and network errors. This is kept
+ * apart from lifecycle waits (wait.ts): a retry resends the same request after a short
+ * backoff; a wait polls until the cloud has finished a change.
+ *
+ * A write (Modify) call is only resent here when the cloud rejected it before running it
+ * (throttling). After a 5xx or a network error it may have run, so the error goes up to the
+ * lifecycle, which reads the live state before it decides to send again.
+ */
+import type { Clock } from "./clock";
+import { CloudApiError, type RetryClass } from "./errors";
+
+export interface RetryPolicy {
+  /** Attempts in total, the first included. */
+  limit: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { limit: 8, baseDelayMs: 500, maxDelayMs: 20_000 };
+
+/** Exponential backoff with full jitter, capped; a cloud-given retry-after wins when longer. */
+export function calculateDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  retryAfterMs = 0,
+  random: () => number = Math.random,
+): number {
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const jittered = exponential / 2 + (random() * exponential) / 2;
+  return Math.round(Math.max(jittered, Math.min(retryAfterMs, policy.maxDelayMs * 6)));
+}
+
+const RETRYABLE_READ: readonly RetryClass[] = ["throttled", "unavailable", "network"];
+const RETRYABLE_WRITE: readonly RetryClass[] = ["throttled"];
+
+export interface RetryOptions {
+  clock: Clock;
+  policy?: RetryPolicy;
+  /** True for calls that change nothing (Describe*): resent after any transient failure. */
+  readOnly: boolean;
+  onRetry?: (error: CloudApiError, attempt: number, delayMs: number) => void;
+}
+
+export async function retryCall<T>(call: () => Promise<T>, opts: RetryOptions): Promise<T> {
+  const policy = opts.policy ?? DEFAULT_RETRY_POLICY;
+  const retryable = opts.readOnly ? RETRYABLE_READ : RETRYABLE_WRITE;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof CloudApiError) || !retryable.includes(error.retryClass)) throw error;
+      if (attempt >= policy.limit) throw error;
+      const delay = calculateDelay(attempt, policy, error.retryAfterMs);
+      opts.onRetry?.(error, attempt, delay);
+      await opts.clock.sleep(delay);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The admin API over HTTP, JSON in and out, under `/__admin/` (for the standalone server and for the
+ * provider process, which shares the virtual clock through `DBSSL_TEST_CLOCK_URL`).
+ */
+import type { EmulatorAdmin } from "./admin";
+import { UnknownInstanceError } from "./alibaba/rds-store";
+import type { EmulatorState } from "./emulator-state";
+import type { FaultSpec } from "./faults";
+import type { CountFilter } from "./request-log";
+import type { WireAnswer } from "./wire-protocol";
+
+export const ADMIN_PREFIX = "/__admin";
+
+export interface AdminRequest {
+  match: RegExpExecArray;
+  /** Parsed JSON body ({} when empty). */
+  body: Record<string, unknown>;
+  query: URLSearchParams;
+}
+
+export interface AdminRoute {
+  method: "GET" | "POST" | "DELETE";
+  /** Matched against the path after `/__admin`. */
+  path: RegExp;
+  /** Human-readable form for the standalone server's banner. */
+  usage: string;
+  handle(request: AdminRequest): unknown;
+}
+
+export class AdminError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function numberField(body: Record<string, unknown>, name: string): number | undefined {
+  const value = body[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new AdminError(400, `${name} must be a number (ms)`);
+  }
+  return value;
+}
+
+function countFilter(query: URLSearchParams): CountFilter {
+  return {
+    service: query.get("service") ?? undefined,
+    succeededOnly: query.get("succeededOnly") === "true",
+    writesOnly: query.get("writesOnly") === "true",
+  };
+}
+
+/** Routes shared by every cloud: clock, faults, counts, log, reset. */
+export function commonAdminRoutes(state: EmulatorState, admin: EmulatorAdmin): AdminRoute[] {
+  return [
+    { method: "GET", path: /^\/clock$/, usage: "GET /__admin/clock", handle: () => ({ now: state.clock.now() }) },
+    {
+      method: "POST",
+      path: /^\/clock$/,
+      usage: "POST /__admin/clock {advanceTo: epochMs} | {advanceBy: ms}",
+      handle: ({ body }) => {
+        const advanceTo = numberField(body, "advanceTo");
+        const advanceBy = numberField(body, "advanceBy");
+        if (advanceTo !== undefined) state.clock.advanceTo(advanceTo);
+        if (advanceBy !== undefined) state.clock.advanceBy(advanceBy);
+        return { now: state.clock.now() };
+      },
+    },
+    {
+      method: "POST",
+      path: /^\/faults$/,
+      usage: "POST /__admin/faults {kind, action?, service?, times?, retryAfterMs?, delayMs?} (or an array)",
+      handle: ({ body }) => {
+        const faults = (Array.isArray(body) ? body : [body]) as FaultSpec[];
+        admin.injectFault(...faults);
+        return { pending: admin.pendingFaults() };
+      },
+    },
+    { method: "GET", path: /^\/faults$/, usage: "GET /__admin/faults", handle: () => ({ pending: admin.pendingFaults() }) },
+    {
+      method: "DELETE",
+      path: /^\/faults$/,
+      usage: "DELETE /__admin/faults",
+      handle: () => (admin.clearFaults(), { pending: [] }),
+    },
+    {
+      method: "GET",
+      path: /^\/counts$/,
+      usage: "GET /__admin/counts?service=rds&writesOnly=true&succeededOnly=true",
+      handle: ({ query }) => admin.counts(countFilter(query)),
+    },
+    { method: "GET", path: /^\/log$/, usage: "GET /__admin/log", handle: () => admin.log() },
+    { method: "POST", path: /^\/reset$/, usage: "POST /__admin/reset", handle: () => (admin.reset(), { reset: true }) },
+  ];
+}
+
+function json(status: number, body: unknown): WireAnswer {
+  return {
+    status,
+    headers: { "content-type": "application/json;charset=utf-8" },
+    body: JSON.stringify(body ?? null),
+  };
+}
+
+function parseBody(raw: Buffer): Record<string, unknown> {
+  if (raw.length === 0) return {};
+  try {
+    return JSON.parse(raw.toString("utf8")) as Record<string, unknown>;
+  } catch {
+    throw new AdminError(400, "the body must be JSON");
+  }
+}
+
+export function answerAdmin(
+  routes: readonly AdminRoute[],
+  method: string,
+  pathname: string,
+  rawQuery: string,
+  rawBody: Buffer,
+): WireAnswer {
+  const path = pathname.slice(ADMIN_PREFIX.length) || "/";
+  try {
+    for (const route of routes) {
+      const match = route.method === method ? route.path.exec(path) : null;
+      if (match) return json(200, route.handle({ match, body: parseBody(rawBody), query: new URLSearchParams(rawQuery) }));
+    }
+    return json(404, { error: `no admin route ${method} ${pathname}`, routes: routes.map((r) => r.usage) });
+  } catch (error) {
+    if (error instanceof AdminError) return json(error.status, { error: error.message });
+    if (error instanceof UnknownInstanceError) return json(404, { error: error.message });
+    return json(400, { error: error instanceof Error ? error.message : String(error) });
+  }
+}

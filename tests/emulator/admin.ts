@@ -1,0 +1,42 @@
+/**
+ * The in-process admin API (`emulator.admin`). The HTTP routes under `/__admin` expose the same
+ * operations, except `requests()`, whose raw parameters hold certificates and keys and so never leave
+ * the process.
+ */
+import type { RdsAdmin } from "./alibaba/rds-store";
+import { resetEmulatorState, type EmulatorState } from "./emulator-state";
+import type { FaultSpec } from "./faults";
+import type { CountFilter, LogEntry, ReceivedRequest } from "./request-log";
+
+export interface EmulatorAdmin {
+  /** Alibaba ApsaraDB RDS instances. */
+  readonly rds: RdsAdmin;
+  /** Queues faults; each hits the next `times` matching calls, in order of injection. */
+  injectFault(...faults: FaultSpec[]): void;
+  pendingFaults(): FaultSpec[];
+  clearFaults(): void;
+  /** Calls received per action (every call, including failed ones, unless filtered). */
+  counts(filter?: CountFilter): Record<string, number>;
+  /** Write calls (Modify*) received per action. */
+  writeCounts(filter?: Omit<CountFilter, "writesOnly">): Record<string, number>;
+  /** The request log, secrets redacted. */
+  log(): LogEntry[];
+  /** Raw parameters received, optionally for one action. In-process only. */
+  requests(action?: string): ReceivedRequest[];
+  /** Forgets instances, faults, the log and the clock offset. */
+  reset(): void;
+}
+
+export function emulatorAdmin(state: EmulatorState): EmulatorAdmin {
+  return {
+    rds: state.rds,
+    injectFault: (...faults) => faults.forEach((f) => state.faults.inject(f)),
+    pendingFaults: () => state.faults.pending(),
+    clearFaults: () => state.faults.clear(),
+    counts: (filter) => state.log.counts(filter),
+    writeCounts: (filter) => state.log.counts({ ...filter, writesOnly: true }),
+    log: () => state.log.log(),
+    requests: (action) => state.log.requests(action),
+    reset: () => resetEmulatorState(state),
+  };
+}

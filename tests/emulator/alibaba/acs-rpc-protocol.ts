@@ -1,0 +1,153 @@
+/**
+ * Alibaba Cloud RPC over ACS3-HMAC-SHA256, exactly as `@alicloud/openapi-core` 1.0.8 `doRequest` sends
+ * it (alibaba.md §4.2): `POST /`, action and version in `x-acs-action`/`x-acs-version`, every parameter in
+ * the query (a form body is merged in too), JSON answers. Products are routed by `x-acs-version`.
+ */
+import { randomUUID } from "node:crypto";
+import { verifyAcs3, type Acs3Verdict } from "../acs3-signature";
+import type { EmulatorState } from "../emulator-state";
+import type { Fault } from "../faults";
+import type { CallRecord, Params } from "../request-log";
+import {
+  firstHeader,
+  sleep,
+  type IncomingCall,
+  type WireAnswer,
+  type WireOutcome,
+  type WireProtocol,
+} from "../wire-protocol";
+import { AlibabaError, commonErrors, errorBody } from "./alibaba-errors";
+import type { AlibabaService } from "./alibaba-service";
+
+interface ParsedCall {
+  action: string;
+  version: string;
+  params: Params;
+  service?: AlibabaService;
+}
+
+function parseParams(call: IncomingCall): Params {
+  const params: Params = Object.fromEntries(new URLSearchParams(call.rawQuery));
+  const contentType = firstHeader(call, "content-type") ?? "";
+  if (contentType.startsWith("application/x-www-form-urlencoded") && call.rawBody.length > 0) {
+    Object.assign(params, Object.fromEntries(new URLSearchParams(call.rawBody.toString("utf8"))));
+  }
+  return params;
+}
+
+function signatureError(verdict: Acs3Verdict): AlibabaError | undefined {
+  if (verdict.ok) return undefined;
+  switch (verdict.reason) {
+    case "incomplete":
+      return commonErrors.incompleteSignature();
+    case "unknown-key":
+      return commonErrors.accessKeyNotFound();
+    default:
+      return commonErrors.signatureDoesNotMatch();
+  }
+}
+
+function faultError(fault: Fault, service: AlibabaService): AlibabaError | undefined {
+  switch (fault.kind) {
+    case "throttle":
+      return commonErrors.throttling(fault.retryAfterMs);
+    case "unavailable":
+      return commonErrors.serviceUnavailable();
+    case "internal":
+      return commonErrors.internalError();
+    case "busy":
+      return service.busyError();
+    default:
+      return undefined;
+  }
+}
+
+export class AcsRpcProtocol implements WireProtocol {
+  readonly name = "alibaba-acs3";
+
+  constructor(
+    private readonly state: EmulatorState,
+    private readonly services: readonly AlibabaService[],
+  ) {}
+
+  matches(call: IncomingCall): boolean {
+    return (
+      firstHeader(call, "x-acs-action") !== undefined ||
+      (firstHeader(call, "authorization") ?? "").startsWith("ACS3-")
+    );
+  }
+
+  async handle(call: IncomingCall): Promise<WireOutcome> {
+    const params = parseParams(call);
+    const version = firstHeader(call, "x-acs-version") ?? params.Version ?? "";
+    const parsed: ParsedCall = {
+      action: firstHeader(call, "x-acs-action") ?? params.Action ?? "",
+      version,
+      params,
+      service: this.services.find((s) => s.version === version),
+    };
+    const requestId = randomUUID().toUpperCase();
+    const record: CallRecord = {
+      protocol: this.name,
+      service: parsed.service?.name,
+      action: parsed.action,
+      write: parsed.service?.actions[parsed.action]?.write ?? false,
+      rawParams: params,
+      status: 200,
+      requestId,
+    };
+    try {
+      const outcome = await this.answer(call, parsed, record);
+      if ("reset" in outcome) record.status = 0;
+      return outcome;
+    } catch (thrown) {
+      // A bug in a handler must still answer like the cloud would, not hang the SDK.
+      if (!(thrown instanceof AlibabaError)) console.error("emulator handler failed:", String(thrown));
+      const error = thrown instanceof AlibabaError ? thrown : commonErrors.internalError();
+      record.status = error.status;
+      record.code = error.code;
+      return this.errorAnswer(error, requestId, parsed.service);
+    } finally {
+      this.state.log.record(record);
+    }
+  }
+
+  private async answer(call: IncomingCall, parsed: ParsedCall, record: CallRecord): Promise<WireOutcome> {
+    const query = Object.fromEntries(new URLSearchParams(call.rawQuery));
+    const verdict = verifyAcs3({ ...call, query }, (ak) => this.state.credentials.get(ak));
+    record.accessKeyId = verdict.accessKeyId;
+    const authError = signatureError(verdict);
+    if (authError) throw authError;
+    const { service } = parsed;
+    if (!service) throw commonErrors.invalidVersion();
+    const action = service.actions[parsed.action];
+    if (!action) throw commonErrors.actionNotFound();
+    const fault = this.state.faults.take(service.name, parsed.action);
+    if (fault) {
+      record.fault = fault.kind;
+      if (fault.kind === "reset") return { reset: true };
+      if (fault.kind === "slow") await sleep(fault.delayMs);
+      const error = faultError(fault, service);
+      if (error) throw error;
+    }
+    const missing = action.required.find((name) => !parsed.params[name]);
+    if (missing) throw commonErrors.missingParameter(missing);
+    const requestId = record.requestId ?? "";
+    return this.jsonAnswer(200, { RequestId: requestId, ...action.handle(parsed.params) }, requestId);
+  }
+
+  private errorAnswer(error: AlibabaError, requestId: string, service?: AlibabaService): WireAnswer {
+    const body = errorBody(error, requestId, service?.hostId ?? "aliyuncs.com", service?.product ?? "");
+    const answer = this.jsonAnswer(error.status, body, requestId);
+    Object.assign(answer.headers, error.headers);
+    return answer;
+  }
+
+  private jsonAnswer(status: number, body: object, requestId: string): WireAnswer {
+    return {
+      status,
+      headers: { "content-type": "application/json;charset=utf-8", "x-acs-request-id": requestId },
+      body: JSON.stringify(body),
+    };
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * ModifyDBInstanceSSL: the checks behind the seed-001 error codes, and the SSL state the instance will
+ * read once the change has landed.
+ *
+ * Parameter semantics (seed 001; alibaba.md §1.1): `SSLEnabled` 0/1, and 2 ("update validity") on SQL
+ * Server only; `SSLEnabled=1` on an instance that already has SSL renews the certificate (that is how
+ * "update" is sent on MySQL/PostgreSQL); `CAType` defaults to `aliyun` when `SSLEnabled=1`; a custom CA
+ * needs a certificate and a key; a CRL or an ACL needs the client CA enabled first.
+ */
+import { X509Certificate } from "node:crypto";
+import type { Params } from "../request-log";
+import { commonErrors, rdsErrors } from "./alibaba-errors";
+import {
+  CERT_VALIDITY_MS,
+  disabledSsl,
+  modifyPhase,
+  type RdsInstance,
+  type RdsSslState,
+} from "./rds-instances";
+
+const PEM_CERTIFICATE = /^\s*-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----\s*$/;
+// The MySQL custom-certificate doc: the key must not be password-protected, so ENCRYPTED keys fail.
+const PEM_PRIVATE_KEY =
+  /^\s*-----BEGIN (RSA |EC )?PRIVATE KEY-----[A-Za-z0-9+/=\s]+-----END (RSA |EC )?PRIVATE KEY-----\s*$/;
+const PEM_CRL = /^\s*-----BEGIN X509 CRL-----[A-Za-z0-9+/=\s]+-----END X509 CRL-----\s*$/;
+const ACL_VALUES = ["cert", "prefer", "verify-ca", "verify-full"];
+const CA_TYPES = ["aliyun", "custom"];
+
+/** The change a valid request asks for; `target` gives the state at the time it completes. */
+export type PlannedModify = (completesAt: number) => RdsSslState;
+
+function flag(params: Params, name: string): boolean | undefined {
+  const value = params[name];
+  if (value === undefined || value === "") return undefined;
+  if (value !== "0" && value !== "1") throw commonErrors.invalidParameter(name);
+  return value === "1";
+}
+
+function sslEnabledParam(instance: RdsInstance, params: Params): number | undefined {
+  const value = params.SSLEnabled;
+  if (value === undefined || value === "") return undefined;
+  const allowed = instance.engine === "SQLServer" ? ["0", "1", "2"] : ["0", "1"];
+  if (!allowed.includes(value)) throw rdsErrors.invalidSslStatus();
+  return Number(value);
+}
+
+function checkCertificates(params: Params, clientCaOn: boolean): void {
+  if (params.CAType !== undefined && !CA_TYPES.includes(params.CAType)) throw rdsErrors.invalidCaType();
+  if (params.CAType === "custom") {
+    if (!PEM_CERTIFICATE.test(params.ServerCert ?? "") || !PEM_PRIVATE_KEY.test(params.ServerKey ?? "")) {
+      throw rdsErrors.invalidServerCertOrPrivateKey();
+    }
+  }
+  if (flag(params, "ClientCAEnabled") === true && !PEM_CERTIFICATE.test(params.ClientCACert ?? "")) {
+    throw rdsErrors.invalidClientCaCert();
+  }
+  const crlOn = flag(params, "ClientCrlEnabled");
+  if (crlOn === true || params.ClientCertRevocationList !== undefined) {
+    if (!clientCaOn) throw rdsErrors.clientCrlPermission();
+    if (!PEM_CRL.test(params.ClientCertRevocationList ?? "")) throw rdsErrors.invalidClientCrl();
+  }
+}
+
+function checkAcls(params: Params, clientCaOn: boolean): void {
+  for (const name of ["ACL", "ReplicationACL"]) {
+    const value = params[name];
+    if (value === undefined) continue;
+    if (!ACL_VALUES.includes(value)) throw rdsErrors.invalidAcl();
+    if (!clientCaOn) throw rdsErrors.aclPermission();
+  }
+}
+
+/** A custom certificate expires when it says; an Alibaba-issued one after a year. */
+function certificateExpiry(pem: string | undefined, from: number): number {
+  if (pem) {
+    try {
+      const notAfter = Date.parse(new X509Certificate(pem).validTo);
+      if (Number.isFinite(notAfter)) return notAfter;
+    } catch {
+      // A PEM of the right shape that does not parse (test data): fall back to a year.
+    }
+  }
+  return from + CERT_VALIDITY_MS;
+}
+
+function applyClientSettings(next: RdsSslState, params: Params): void {
+  const clientCa = flag(params, "ClientCAEnabled");
+  if (clientCa !== undefined) {
+    next.clientCaEnabled = clientCa;
+    next.clientCaCert = clientCa ? params.ClientCACert : undefined;
+    if (!clientCa) Object.assign(next, { clientCrlEnabled: false, clientCertRevocationList: undefined });
+  }
+  const crl = flag(params, "ClientCrlEnabled");
+  if (crl !== undefined) {
+    next.clientCrlEnabled = crl;
+    next.clientCertRevocationList = crl ? params.ClientCertRevocationList : undefined;
+  }
+  if (params.ACL !== undefined) next.acl = params.ACL;
+  if (params.ReplicationACL !== undefined) next.replicationAcl = params.ReplicationACL;
+  if (params.ForceEncryption !== undefined) next.forceEncryption = params.ForceEncryption;
+  if (params.TlsVersion !== undefined) next.tlsVersion = params.TlsVersion;
+}
+
+function targetState(current: RdsSslState, params: Params, sslEnabled: number | undefined): PlannedModify {
+  return (completesAt) => {
+    if (sslEnabled === 0) {
+      return { ...disabledSsl(), tlsVersion: current.tlsVersion };
+    }
+    const next: RdsSslState = { ...current, connectionString: params.ConnectionString };
+    const caType = params.CAType ?? (sslEnabled === 1 ? "aliyun" : current.caType);
+    next.caType = caType === "custom" ? "custom" : "aliyun";
+    if (params.CAType !== undefined || sslEnabled !== undefined) {
+      next.serverCert = next.caType === "custom" ? params.ServerCert : undefined;
+      next.serverKey = next.caType === "custom" ? params.ServerKey : undefined;
+    }
+    const renews = sslEnabled !== undefined || params.CAType !== undefined;
+    if (sslEnabled !== undefined) next.sslEnabled = true;
+    if (next.sslEnabled && renews) {
+      next.createdAt = completesAt;
+      next.expiresAt = certificateExpiry(next.serverCert, completesAt);
+    }
+    applyClientSettings(next, params);
+    next.lastModifyStatus = "success";
+    return next;
+  };
+}
+
+/** Validates a ModifyDBInstanceSSL call; throws the AlibabaError the real API would answer. */
+export function planModify(instance: RdsInstance, params: Params, now: number): PlannedModify {
+  const sslEnabled = sslEnabledParam(instance, params);
+  const clientCaOn = flag(params, "ClientCAEnabled") ?? instance.ssl.clientCaEnabled;
+  checkCertificates(params, clientCaOn);
+  checkAcls(params, clientCaOn);
+  // An instance that accepted a Modify is busy even while it still reads Running (the lag).
+  if (instance.status !== "Running" || modifyPhase(instance, now) !== "none") {
+    throw rdsErrors.incorrectInstanceState();
+  }
+  return targetState(instance.ssl, params, sslEnabled);
+}

@@ -1,0 +1,81 @@
+/**
+ * Scripted faults, consumed in order. Each wire protocol turns a fault kind into its own cloud's error
+ * (Alibaba: `Throttling.User` 400 with `x-acs-retry-after`, `ServiceUnavailable` 503, ...), so this module
+ * stays protocol-neutral.
+ */
+export type FaultKind = "throttle" | "unavailable" | "internal" | "reset" | "slow" | "busy";
+
+export const FAULT_KINDS: readonly FaultKind[] = [
+  "throttle",
+  "unavailable",
+  "internal",
+  "reset",
+  "slow",
+  "busy",
+];
+
+export interface FaultSpec {
+  /** Only calls to this action (default: any action). */
+  action?: string;
+  /** Only calls to this service, e.g. "rds" (default: any service). */
+  service?: string;
+  kind: FaultKind;
+  /** How many matching calls this fault hits (default 1). */
+  times?: number;
+  /** throttle: the `x-acs-retry-after` value in ms (default 1000). */
+  retryAfterMs?: number;
+  /** slow: real milliseconds to wait before answering (default 1000). */
+  delayMs?: number;
+}
+
+/** A fault hitting one call. */
+export interface Fault {
+  kind: FaultKind;
+  retryAfterMs: number;
+  delayMs: number;
+}
+
+interface QueuedFault {
+  spec: FaultSpec;
+  remaining: number;
+}
+
+export class FaultQueue {
+  private queue: QueuedFault[] = [];
+
+  inject(spec: FaultSpec): void {
+    if (!FAULT_KINDS.includes(spec.kind)) {
+      throw new Error(`unknown fault kind "${String(spec.kind)}"; allowed: ${FAULT_KINDS.join(", ")}`);
+    }
+    const times = spec.times ?? 1;
+    if (!Number.isInteger(times) || times < 1) throw new Error("fault times must be an integer >= 1");
+    this.queue.push({ spec: { ...spec }, remaining: times });
+  }
+
+  /** Takes the first queued fault that matches this call, if any. */
+  take(service: string, action: string): Fault | undefined {
+    const index = this.queue.findIndex(
+      (q) =>
+        (q.spec.action === undefined || q.spec.action === action) &&
+        (q.spec.service === undefined || q.spec.service === service),
+    );
+    if (index < 0) return undefined;
+    const queued = this.queue[index];
+    queued.remaining -= 1;
+    if (queued.remaining === 0) this.queue.splice(index, 1);
+    return {
+      kind: queued.spec.kind,
+      retryAfterMs: queued.spec.retryAfterMs ?? 1000,
+      delayMs: queued.spec.delayMs ?? 1000,
+    };
+  }
+
+  /** The faults not consumed yet, with their remaining counts. */
+  pending(): FaultSpec[] {
+    return this.queue.map((q) => ({ ...q.spec, times: q.remaining }));
+  }
+
+  clear(): void {
+    this.queue = [];
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The cloud emulator (DESIGN.md "Test doubles"): one local HTTP server speaking each cloud API's real
+ * wire format, so the real SDKs talk to it unchanged. This part emulates Alibaba ApsaraDB RDS.
+ *
+ *   const emu = await startEmulator();
+ *   emu.admin.rds.seed({ id: "rm-1", engine: "MySQL" });
+ *   new Rds(new $OpenApiUtil.Config({ accessKeyId: EMULATOR_ACCESS_KEY, accessKeySecret: EMULATOR_SECRET_KEY,
+ *     regionId: "cn-hangzhou", endpoint: emu.endpoint, protocol: "http" }));
+ */
+import { emulatorAdmin, type EmulatorAdmin } from "./admin";
+import { commonAdminRoutes } from "./admin-routes";
+import { AcsRpcProtocol } from "./alibaba/acs-rpc-protocol";
+import { rdsAdminRoutes } from "./alibaba/rds-admin-routes";
+import { rdsService } from "./alibaba/rds-handlers";
+import type { RdsTiming } from "./alibaba/rds-instances";
+import { newEmulatorState } from "./emulator-state";
+import type { LogEntry } from "./request-log";
+import { startServer } from "./server";
+
+export { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY } from "./emulator-state";
+export type { EmulatorAdmin } from "./admin";
+export type { FaultKind, FaultSpec } from "./faults";
+export type { CountFilter, LogEntry, ReceivedRequest } from "./request-log";
+export type { RdsEngine, RdsInstanceSeed, RdsSslPatch, RdsSslState, RdsTiming } from "./alibaba/rds-instances";
+export type { RdsAdmin, RdsInstanceView, RdsSslView } from "./alibaba/rds-store";
+export { DEFAULT_RDS_TIMING } from "./alibaba/rds-instances";
+
+export interface EmulatorOptions {
+  /** Default 0 (any free port). */
+  port?: number;
+  /** accessKeyId -> secret; default `{ [EMULATOR_ACCESS_KEY]: EMULATOR_SECRET_KEY }`. */
+  credentials?: Record<string, string>;
+  /** Default state-machine timing in virtual ms; default `{ lagMs: 2000, durationMs: 30000 }`. */
+  timing?: Partial<RdsTiming>;
+  /** Called with every log entry (already redacted). */
+  onRequest?: (entry: LogEntry) => void;
+}
+
+export interface EmulatorClock {
+  now(): number;
+  advanceBy(ms: number): number;
+  advanceTo(epochMs: number): number;
+}
+
+export interface Emulator {
+  /** "http://127.0.0.1:PORT" */
+  readonly url: string;
+  /** "127.0.0.1:PORT", what the Alibaba SDK's `Config.endpoint` takes. */
+  readonly endpoint: string;
+  readonly port: number;
+  readonly admin: EmulatorAdmin;
+  readonly clock: EmulatorClock;
+  close(): Promise<void>;
+}
+
+const HOST = "127.0.0.1";
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  const state = newEmulatorState(opts.credentials, opts.timing);
+  if (opts.onRequest) state.log.onEntry(opts.onRequest);
+  const admin = emulatorAdmin(state);
+  const server = await startServer(
+    {
+      adminRoutes: [...commonAdminRoutes(state, admin), ...rdsAdminRoutes(state.rds)],
+      protocols: [new AcsRpcProtocol(state, [rdsService(state.rds, state.clock)])],
+    },
+    opts.port ?? 0,
+    HOST,
+  );
+  return {
+    url: `http://${HOST}:${server.port}`,
+    endpoint: `${HOST}:${server.port}`,
+    port: server.port,
+    admin,
+    clock: state.clock,
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The emulator's HTTP server: `/__admin/...` goes to the admin routes, everything else to the first wire
+ * protocol that recognises the request (Alibaba ACS3 now; Tencent TC3 and Huawei SDK-HMAC later).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ADMIN_PREFIX, answerAdmin, type AdminRoute } from "./admin-routes";
+import type { IncomingCall, WireAnswer, WireOutcome, WireProtocol } from "./wire-protocol";
+
+export interface ServerRouting {
+  adminRoutes: readonly AdminRoute[];
+  protocols: readonly WireProtocol[];
+}
+
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+const NO_PROTOCOL: WireAnswer = {
+  status: 404,
+  headers: { "content-type": "application/json;charset=utf-8" },
+  body: JSON.stringify({ error: "no emulated cloud API recognises this request" }),
+};
+
+async function route(routing: ServerRouting, req: IncomingMessage): Promise<WireOutcome> {
+  const rawBody = await readBody(req);
+  const url = req.url ?? "/";
+  const queryAt = url.indexOf("?");
+  const pathname = queryAt < 0 ? url : url.slice(0, queryAt);
+  const rawQuery = queryAt < 0 ? "" : url.slice(queryAt + 1);
+  const method = req.method ?? "GET";
+  if (pathname === ADMIN_PREFIX || pathname.startsWith(`${ADMIN_PREFIX}/`)) {
+    return answerAdmin(routing.adminRoutes, method, pathname, rawQuery, rawBody);
+  }
+  const call: IncomingCall = { method, pathname, rawQuery, headers: req.headersDistinct, rawBody };
+  const protocol = routing.protocols.find((p) => p.matches(call));
+  return protocol ? protocol.handle(call) : NO_PROTOCOL;
+}
+
+function send(res: ServerResponse, outcome: WireOutcome): void {
+  if ("reset" in outcome) {
+    res.socket?.destroy();
+    return;
+  }
+  if (res.socket?.destroyed) return;
+  res.writeHead(outcome.status, outcome.headers);
+  res.end(outcome.body);
+}
+
+export function startServer(routing: ServerRouting, port: number, host: string): Promise<RunningServer> {
+  const server: Server = createServer((req, res) => {
+    route(routing, req).then(
+      (outcome) => send(res, outcome),
+      (error: unknown) => {
+        console.error("emulator request failed:", error instanceof Error ? error.message : String(error));
+        send(res, { ...NO_PROTOCOL, status: 500, body: JSON.stringify({ error: "emulator failure" }) });
+      },
+    );
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve({
+        port: (server.address() as AddressInfo).port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
