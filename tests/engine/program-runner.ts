@@ -7,7 +7,6 @@ import * as pulumi from "@pulumi/pulumi";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const { MockMonitor } = require("@pulumi/pulumi/runtime/mocks");
-const rpc = require("@pulumi/pulumi/runtime/rpc");
 const resproto = require("@pulumi/pulumi/proto/resource_pb");
 const PULUMI_DIR = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 const structproto = require(
@@ -106,8 +105,19 @@ async function registerResource(this: any, req: any, callback: (e: any, r: any) 
   callback(null, resp);
 }
 
+let stackOutputs: Record<string, unknown> = {};
+
+/** The root stack's registerResourceOutputs carries the stack outputs in wire form (secrets kept). */
+function registerResourceOutputs(this: any, req: any, callback: (e: any, r: any) => void) {
+  if (req.getUrn().includes("::pulumi:pulumi:Stack::")) {
+    stackOutputs = req.getOutputs() ? req.getOutputs().toJavaScript() : {};
+  }
+  callback(null, {});
+}
+
 async function run(request: RunRequest): Promise<void> {
   MockMonitor.prototype.registerResource = registerResource;
+  MockMonitor.prototype.registerResourceOutputs = registerResourceOutputs;
   await pulumi.runtime.setMocks(
     {
       newResource: () => ({ id: undefined, state: {} }),
@@ -122,13 +132,12 @@ async function run(request: RunRequest): Promise<void> {
   if (request.program.endsWith(".ts") && !tsNodeLoaded) {
     require("ts-node").register({ transpileOnly: true, project: findTsconfig(request.program) });
   }
-  const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+  await pulumi.runtime.runInPulumiStack(async () => {
     const mod = require(request.program);
     return typeof mod.default === "function" ? await mod.default() : mod;
   });
   await require("@pulumi/pulumi/runtime/settings").waitForRPCs();
-  const wire = await rpc.serializeProperties("outputs", outputs ?? {});
-  send({ kind: "done", outputs: wire });
+  send({ kind: "done", outputs: stackOutputs });
 }
 
 function findTsconfig(program: string): string | undefined {

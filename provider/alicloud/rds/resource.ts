@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { resourceOptions, resourceProps, type FamilyResourceSpec } from "../../core/resource-args";
-import { providerShim } from "../../core/shim";
+import rdsShim = require("../../shims/alicloud-rds");
 import { FAMILY, RDS_SECRET_NAMES } from "./consts";
 import type { RdsAcl } from "./types";
 
@@ -72,7 +72,7 @@ export class DbSslConfig extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: DbSslConfigArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      providerShim(FAMILY),
+      rdsShim,
       name,
       resourceProps(SPEC, args),
       resourceOptions(SPEC, opts),

@@ -18,11 +18,17 @@ import {
   type RdsSslState,
 } from "./rds-instances";
 
-const PEM_CERTIFICATE = /^\s*-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----\s*$/;
-// The MySQL custom-certificate doc: the key must not be password-protected, so ENCRYPTED keys fail.
-const PEM_PRIVATE_KEY =
-  /^\s*-----BEGIN (RSA |EC )?PRIVATE KEY-----[A-Za-z0-9+/=\s]+-----END (RSA |EC )?PRIVATE KEY-----\s*$/;
-const PEM_CRL = /^\s*-----BEGIN X509 CRL-----[A-Za-z0-9+/=\s]+-----END X509 CRL-----\s*$/;
+const BASE64 = "[A-Za-z0-9+/=\\s]+";
+const pemBlock = (label: string) => `-----BEGIN ${label}-----${BASE64}-----END ${label}-----\\s*`;
+/** One certificate or a chain (server certificate followed by intermediates). */
+const PEM_CERTIFICATE = new RegExp(`^\\s*(${pemBlock("CERTIFICATE")})+$`);
+// Unencrypted PKCS#8, SEC1 or PKCS#1 (an `openssl ecparam` EC PARAMETERS block may come first). The
+// MySQL custom-certificate doc says the key must not be password-protected, so ENCRYPTED keys and
+// legacy `Proc-Type: 4,ENCRYPTED` keys fail the shape check.
+const PEM_PRIVATE_KEY = new RegExp(
+  `^\\s*(${pemBlock("EC PARAMETERS")})?(${pemBlock("PRIVATE KEY")}|${pemBlock("EC PRIVATE KEY")}|${pemBlock("RSA PRIVATE KEY")})$`,
+);
+const PEM_CRL = new RegExp(`^\\s*${pemBlock("X509 CRL")}$`);
 const ACL_VALUES = ["cert", "prefer", "verify-ca", "verify-full"];
 const CA_TYPES = ["aliyun", "custom"];
 
