@@ -35,7 +35,10 @@ export type Acs3Verdict =
 
 /** `encode` of openapi-core utils.js line 315: encodeURIComponent plus RFC 3986's `! ' ( ) *`. */
 export function rfc3986Encode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 export function sha256Hex(data: Buffer | string): string {

@@ -56,7 +56,12 @@ function countFilter(query: URLSearchParams): CountFilter {
 /** Routes shared by every cloud: clock, faults, counts, log, reset. */
 export function commonAdminRoutes(state: EmulatorState, admin: EmulatorAdmin): AdminRoute[] {
   return [
-    { method: "GET", path: /^\/clock$/, usage: "GET /__admin/clock", handle: () => ({ now: state.clock.now() }) },
+    {
+      method: "GET",
+      path: /^\/clock$/,
+      usage: "GET /__admin/clock",
+      handle: () => ({ now: state.clock.now() }),
+    },
     {
       method: "POST",
       path: /^\/clock$/,
@@ -72,14 +77,20 @@ export function commonAdminRoutes(state: EmulatorState, admin: EmulatorAdmin): A
     {
       method: "POST",
       path: /^\/faults$/,
-      usage: "POST /__admin/faults {kind, action?, service?, times?, retryAfterMs?, delayMs?} (or an array)",
+      usage:
+        "POST /__admin/faults {kind, action?, service?, times?, retryAfterMs?, delayMs?} (or an array)",
       handle: ({ body }) => {
         const faults = (Array.isArray(body) ? body : [body]) as FaultSpec[];
         admin.injectFault(...faults);
         return { pending: admin.pendingFaults() };
       },
     },
-    { method: "GET", path: /^\/faults$/, usage: "GET /__admin/faults", handle: () => ({ pending: admin.pendingFaults() }) },
+    {
+      method: "GET",
+      path: /^\/faults$/,
+      usage: "GET /__admin/faults",
+      handle: () => ({ pending: admin.pendingFaults() }),
+    },
     {
       method: "DELETE",
       path: /^\/faults$/,
@@ -93,7 +104,12 @@ export function commonAdminRoutes(state: EmulatorState, admin: EmulatorAdmin): A
       handle: ({ query }) => admin.counts(countFilter(query)),
     },
     { method: "GET", path: /^\/log$/, usage: "GET /__admin/log", handle: () => admin.log() },
-    { method: "POST", path: /^\/reset$/, usage: "POST /__admin/reset", handle: () => (admin.reset(), { reset: true }) },
+    {
+      method: "POST",
+      path: /^\/reset$/,
+      usage: "POST /__admin/reset",
+      handle: () => (admin.reset(), { reset: true }),
+    },
   ];
 }
 
@@ -125,9 +141,16 @@ export function answerAdmin(
   try {
     for (const route of routes) {
       const match = route.method === method ? route.path.exec(path) : null;
-      if (match) return json(200, route.handle({ match, body: parseBody(rawBody), query: new URLSearchParams(rawQuery) }));
+      if (match)
+        return json(
+          200,
+          route.handle({ match, body: parseBody(rawBody), query: new URLSearchParams(rawQuery) }),
+        );
     }
-    return json(404, { error: `no admin route ${method} ${pathname}`, routes: routes.map((r) => r.usage) });
+    return json(404, {
+      error: `no admin route ${method} ${pathname}`,
+      routes: routes.map((r) => r.usage),
+    });
   } catch (error) {
     if (error instanceof AdminError) return json(error.status, { error: error.message });
     if (error instanceof UnknownInstanceError) return json(404, { error: error.message });

@@ -45,10 +45,13 @@ export class FaultQueue {
 
   inject(spec: FaultSpec): void {
     if (!FAULT_KINDS.includes(spec.kind)) {
-      throw new Error(`unknown fault kind "${String(spec.kind)}"; allowed: ${FAULT_KINDS.join(", ")}`);
+      throw new Error(
+        `unknown fault kind "${String(spec.kind)}"; allowed: ${FAULT_KINDS.join(", ")}`,
+      );
     }
     const times = spec.times ?? 1;
-    if (!Number.isInteger(times) || times < 1) throw new Error("fault times must be an integer >= 1");
+    if (!Number.isInteger(times) || times < 1)
+      throw new Error("fault times must be an integer >= 1");
     this.queue.push({ spec: { ...spec }, remaining: times });
   }
 

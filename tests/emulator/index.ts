@@ -21,7 +21,13 @@ export { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY } from "./emulator-state";
 export type { EmulatorAdmin } from "./admin";
 export type { FaultKind, FaultSpec } from "./faults";
 export type { CountFilter, LogEntry, ReceivedRequest } from "./request-log";
-export type { RdsEngine, RdsInstanceSeed, RdsSslPatch, RdsSslState, RdsTiming } from "./alibaba/rds-instances";
+export type {
+  RdsEngine,
+  RdsInstanceSeed,
+  RdsSslPatch,
+  RdsSslState,
+  RdsTiming,
+} from "./alibaba/rds-instances";
 export type { RdsAdmin, RdsInstanceView, RdsSslView } from "./alibaba/rds-store";
 export { DEFAULT_RDS_TIMING } from "./alibaba/rds-instances";
 
@@ -50,6 +56,8 @@ export interface Emulator {
   readonly port: number;
   readonly admin: EmulatorAdmin;
   readonly clock: EmulatorClock;
+  /** The admin HTTP routes, e.g. "GET /__admin/clock" (for banners and help). */
+  readonly adminRoutes: readonly string[];
   close(): Promise<void>;
 }
 
@@ -59,9 +67,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const state = newEmulatorState(opts.credentials, opts.timing);
   if (opts.onRequest) state.log.onEntry(opts.onRequest);
   const admin = emulatorAdmin(state);
+  const adminRoutes = [...commonAdminRoutes(state, admin), ...rdsAdminRoutes(state.rds)];
   const server = await startServer(
     {
-      adminRoutes: [...commonAdminRoutes(state, admin), ...rdsAdminRoutes(state.rds)],
+      adminRoutes,
       protocols: [new AcsRpcProtocol(state, [rdsService(state.rds, state.clock)])],
     },
     opts.port ?? 0,
@@ -73,6 +82,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     port: server.port,
     admin,
     clock: state.clock,
+    adminRoutes: adminRoutes.map((r) => r.usage),
     close: () => server.close(),
   };
 }

@@ -21,7 +21,8 @@ describe("emulator: RDS actions through the real @alicloud/rds20140815 SDK", () 
 
   it("DescribeDBInstanceAttribute answers the instance with engine defaults", async () => {
     emu.admin.rds.seed({ id: "pgm-a", engine: "PostgreSQL", regionId: "eu-central-1" });
-    const item = (await describeAttribute(rdsClient(emu), "pgm-a")).body?.items?.DBInstanceAttribute?.[0];
+    const item = (await describeAttribute(rdsClient(emu), "pgm-a")).body?.items
+      ?.DBInstanceAttribute?.[0];
     assert.equal(item?.DBInstanceId, "pgm-a");
     assert.equal(item?.DBInstanceStatus, "Running");
     assert.equal(item?.engine, "PostgreSQL");
@@ -36,14 +37,23 @@ describe("emulator: RDS actions through the real @alicloud/rds20140815 SDK", () 
     const rds = rdsClient(emu);
     const off = (await describeSsl(rds, "rm-my")).body;
     assert.deepEqual([off?.SSLEnabled, off?.requireUpdate, off?.SSLExpireTime], ["No", "No", ""]);
-    await modifySsl(rds, { DBInstanceId: "rm-my", connectionString: "rm-my.mysql.rds.aliyuncs.com", SSLEnabled: 1, forceEncryption: "1" });
+    await modifySsl(rds, {
+      DBInstanceId: "rm-my",
+      connectionString: "rm-my.mysql.rds.aliyuncs.com",
+      SSLEnabled: 1,
+      forceEncryption: "1",
+    });
     settle();
     const on = (await describeSsl(rds, "rm-my")).body;
     assert.equal(on?.SSLEnabled, "Yes");
     assert.equal(on?.CAType, "aliyun");
     assert.equal(on?.forceEncryption, "1");
     assert.match(on?.SSLExpireTime ?? "", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    await modifySsl(rds, { DBInstanceId: "rm-my", connectionString: "rm-my.mysql.rds.aliyuncs.com", SSLEnabled: 0 });
+    await modifySsl(rds, {
+      DBInstanceId: "rm-my",
+      connectionString: "rm-my.mysql.rds.aliyuncs.com",
+      SSLEnabled: 0,
+    });
     settle();
     assert.equal((await describeSsl(rds, "rm-my")).body?.SSLEnabled, "No");
     assert.deepEqual(emu.admin.requests("ModifyDBInstanceSSL")[0].params, {
@@ -83,14 +93,22 @@ describe("emulator: RDS actions through the real @alicloud/rds20140815 SDK", () 
     assert.equal(ssl?.replicationACL, "cert");
     assert.equal(ssl?.lastModifyStatus, "success");
     assert.equal(emu.admin.requests("ModifyDBInstanceSSL")[0].params.ServerKey, FAKE_KEY);
-    await modifySsl(rds, { DBInstanceId: "pgm-c", connectionString: "pgm-c.pg.rds.aliyuncs.com", SSLEnabled: 0 });
+    await modifySsl(rds, {
+      DBInstanceId: "pgm-c",
+      connectionString: "pgm-c.pg.rds.aliyuncs.com",
+      SSLEnabled: 0,
+    });
     settle();
     assert.equal((await describeSsl(rds, "pgm-c")).body?.SSLEnabled, "off");
   });
 
   it("SQL Server: TlsVersion, ForceEncryption and SSLEnabled=2 (update validity)", async () => {
     const inTenDays = emu.clock.now() + 10 * 24 * 3600 * 1000;
-    emu.admin.rds.seed({ id: "rm-ss", engine: "SQLServer", ssl: { sslEnabled: true, expiresAt: inTenDays } });
+    emu.admin.rds.seed({
+      id: "rm-ss",
+      engine: "SQLServer",
+      ssl: { sslEnabled: true, expiresAt: inTenDays },
+    });
     const rds = rdsClient(emu);
     assert.equal((await describeSsl(rds, "rm-ss")).body?.requireUpdate, "Yes");
     await modifySsl(rds, {

@@ -49,7 +49,10 @@ export async function rejectsWith(
     () => assert.fail(`expected ${code}, the call succeeded`),
     (e: unknown) => e as SdkError,
   );
-  assert.ok(error instanceof errorClass, `expected ${errorClass.name}, got ${error.name}: ${error.message}`);
+  assert.ok(
+    error instanceof errorClass,
+    `expected ${errorClass.name}, got ${error.name}: ${error.message}`,
+  );
   assert.equal(error.code, code);
   assert.equal(error.statusCode, statusCode);
   return error;
@@ -59,12 +62,18 @@ export const describeSsl = (rds: Rds, id: string) =>
   rds.describeDBInstanceSSL(new $Rds.DescribeDBInstanceSSLRequest({ DBInstanceId: id }));
 
 export const describeAttribute = (rds: Rds, id: string) =>
-  rds.describeDBInstanceAttribute(new $Rds.DescribeDBInstanceAttributeRequest({ DBInstanceId: id }));
+  rds.describeDBInstanceAttribute(
+    new $Rds.DescribeDBInstanceAttributeRequest({ DBInstanceId: id }),
+  );
 
-export const modifySsl = (rds: Rds, request: ConstructorParameters<typeof $Rds.ModifyDBInstanceSSLRequest>[0]) =>
-  rds.modifyDBInstanceSSL(new $Rds.ModifyDBInstanceSSLRequest(request));
+export const modifySsl = (
+  rds: Rds,
+  request: ConstructorParameters<typeof $Rds.ModifyDBInstanceSSLRequest>[0],
+) => rds.modifyDBInstanceSSL(new $Rds.ModifyDBInstanceSSLRequest(request));
 
 /** Shape-valid PEM blocks (the emulator checks shape, like a light server-side parse). */
-export const FAKE_CERT = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUfake0123456789=\n-----END CERTIFICATE-----";
-export const FAKE_KEY = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49fakeKey+/=\n-----END PRIVATE KEY-----";
+export const FAKE_CERT =
+  "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUfake0123456789=\n-----END CERTIFICATE-----";
+export const FAKE_KEY =
+  "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49fakeKey+/=\n-----END PRIVATE KEY-----";
 export const FAKE_CRL = "-----BEGIN X509 CRL-----\nMIIBfakeCrl0123456789==\n-----END X509 CRL-----";

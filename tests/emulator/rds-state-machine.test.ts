@@ -12,13 +12,18 @@ describe("emulator: RDS state machine on the virtual clock", () => {
   afterEach(() => emu.close());
 
   const status = async (id: string) =>
-    (await describeAttribute(rdsClient(emu), id)).body?.items?.DBInstanceAttribute?.[0]?.DBInstanceStatus;
+    (await describeAttribute(rdsClient(emu), id)).body?.items?.DBInstanceAttribute?.[0]
+      ?.DBInstanceStatus;
 
   it("reads Running with the old state during the lag, SSL_MODIFYING after, then Running with the new state", async () => {
     emu.admin.rds.seed({ id: "rm-sm", engine: "MySQL" });
     const rds = rdsClient(emu);
     const accepted = emu.clock.now();
-    await modifySsl(rds, { DBInstanceId: "rm-sm", connectionString: "rm-sm.mysql.rds.aliyuncs.com", SSLEnabled: 1 });
+    await modifySsl(rds, {
+      DBInstanceId: "rm-sm",
+      connectionString: "rm-sm.mysql.rds.aliyuncs.com",
+      SSLEnabled: 1,
+    });
 
     emu.clock.advanceBy(1000);
     assert.equal(await status("rm-sm"), "Running");
@@ -42,7 +47,11 @@ describe("emulator: RDS state machine on the virtual clock", () => {
 
   it("honours per-instance timing given at seed time", async () => {
     emu.admin.rds.seed({ id: "rm-fast", engine: "MySQL", timing: { lagMs: 0, durationMs: 10 } });
-    await modifySsl(rdsClient(emu), { DBInstanceId: "rm-fast", connectionString: "x", SSLEnabled: 1 });
+    await modifySsl(rdsClient(emu), {
+      DBInstanceId: "rm-fast",
+      connectionString: "x",
+      SSLEnabled: 1,
+    });
     assert.equal(await status("rm-fast"), "SSL_MODIFYING");
     emu.clock.advanceBy(10);
     assert.equal(await status("rm-fast"), "Running");
@@ -50,11 +59,19 @@ describe("emulator: RDS state machine on the virtual clock", () => {
 
   it("SSLEnabled=1 on an instance with SSL on renews the certificate", async () => {
     const soon = emu.clock.now() + 10 * 24 * 3600 * 1000;
-    emu.admin.rds.seed({ id: "rm-renew", engine: "MySQL", ssl: { sslEnabled: true, expiresAt: soon } });
+    emu.admin.rds.seed({
+      id: "rm-renew",
+      engine: "MySQL",
+      ssl: { sslEnabled: true, expiresAt: soon },
+    });
     const rds = rdsClient(emu);
     const before = (await describeSsl(rds, "rm-renew")).body;
     assert.equal(before?.requireUpdate, "Yes", "expires within 30 days");
-    await modifySsl(rds, { DBInstanceId: "rm-renew", connectionString: "rm-renew.mysql.rds.aliyuncs.com", SSLEnabled: 1 });
+    await modifySsl(rds, {
+      DBInstanceId: "rm-renew",
+      connectionString: "rm-renew.mysql.rds.aliyuncs.com",
+      SSLEnabled: 1,
+    });
     emu.clock.advanceBy(32000);
     const after = (await describeSsl(rds, "rm-renew")).body;
     assert.equal(after?.requireUpdate, "No");
@@ -72,7 +89,11 @@ describe("emulator: RDS state machine on the virtual clock", () => {
   it("PostgreSQL reports LastModifyStatus setting while modifying, success after", async () => {
     emu.admin.rds.seed({ id: "pg-lms", engine: "PostgreSQL" });
     const rds = rdsClient(emu);
-    await modifySsl(rds, { DBInstanceId: "pg-lms", connectionString: "pg-lms.pg.rds.aliyuncs.com", SSLEnabled: 1 });
+    await modifySsl(rds, {
+      DBInstanceId: "pg-lms",
+      connectionString: "pg-lms.pg.rds.aliyuncs.com",
+      SSLEnabled: 1,
+    });
     assert.equal((await describeSsl(rds, "pg-lms")).body?.lastModifyStatus, "success");
     emu.clock.advanceBy(2000);
     assert.equal((await describeSsl(rds, "pg-lms")).body?.lastModifyStatus, "setting");

@@ -57,13 +57,24 @@ function send(res: ServerResponse, outcome: WireOutcome): void {
   res.end(outcome.body);
 }
 
-export function startServer(routing: ServerRouting, port: number, host: string): Promise<RunningServer> {
+export function startServer(
+  routing: ServerRouting,
+  port: number,
+  host: string,
+): Promise<RunningServer> {
   const server: Server = createServer((req, res) => {
     route(routing, req).then(
       (outcome) => send(res, outcome),
       (error: unknown) => {
-        console.error("emulator request failed:", error instanceof Error ? error.message : String(error));
-        send(res, { ...NO_PROTOCOL, status: 500, body: JSON.stringify({ error: "emulator failure" }) });
+        console.error(
+          "emulator request failed:",
+          error instanceof Error ? error.message : String(error),
+        );
+        send(res, {
+          ...NO_PROTOCOL,
+          status: 500,
+          body: JSON.stringify({ error: "emulator failure" }),
+        });
       },
     );
   });

@@ -102,7 +102,8 @@ export class AcsRpcProtocol implements WireProtocol {
       return outcome;
     } catch (thrown) {
       // A bug in a handler must still answer like the cloud would, not hang the SDK.
-      if (!(thrown instanceof AlibabaError)) console.error("emulator handler failed:", String(thrown));
+      if (!(thrown instanceof AlibabaError))
+        console.error("emulator handler failed:", String(thrown));
       const error = thrown instanceof AlibabaError ? thrown : commonErrors.internalError();
       record.status = error.status;
       record.code = error.code;
@@ -112,7 +113,11 @@ export class AcsRpcProtocol implements WireProtocol {
     }
   }
 
-  private async answer(call: IncomingCall, parsed: ParsedCall, record: CallRecord): Promise<WireOutcome> {
+  private async answer(
+    call: IncomingCall,
+    parsed: ParsedCall,
+    record: CallRecord,
+  ): Promise<WireOutcome> {
     const query = Object.fromEntries(new URLSearchParams(call.rawQuery));
     const verdict = verifyAcs3({ ...call, query }, (ak) => this.state.credentials.get(ak));
     record.accessKeyId = verdict.accessKeyId;
@@ -133,11 +138,24 @@ export class AcsRpcProtocol implements WireProtocol {
     const missing = action.required.find((name) => !parsed.params[name]);
     if (missing) throw commonErrors.missingParameter(missing);
     const requestId = record.requestId ?? "";
-    return this.jsonAnswer(200, { RequestId: requestId, ...action.handle(parsed.params) }, requestId);
+    return this.jsonAnswer(
+      200,
+      { RequestId: requestId, ...action.handle(parsed.params) },
+      requestId,
+    );
   }
 
-  private errorAnswer(error: AlibabaError, requestId: string, service?: AlibabaService): WireAnswer {
-    const body = errorBody(error, requestId, service?.hostId ?? "aliyuncs.com", service?.product ?? "");
+  private errorAnswer(
+    error: AlibabaError,
+    requestId: string,
+    service?: AlibabaService,
+  ): WireAnswer {
+    const body = errorBody(
+      error,
+      requestId,
+      service?.hostId ?? "aliyuncs.com",
+      service?.product ?? "",
+    );
     const answer = this.jsonAnswer(error.status, body, requestId);
     Object.assign(answer.headers, error.headers);
     return answer;

@@ -37,18 +37,42 @@ const e = (status: number, code: string, message: string) => () =>
 
 /** Common (gateway) errors. */
 export const commonErrors = {
-  incompleteSignature: e(400, "IncompleteSignature", "The request signature does not conform to Alibaba Cloud standards."),
-  signatureDoesNotMatch: e(400, "SignatureDoesNotMatch", "The request signature does not conform to Alibaba Cloud standards."),
+  incompleteSignature: e(
+    400,
+    "IncompleteSignature",
+    "The request signature does not conform to Alibaba Cloud standards.",
+  ),
+  signatureDoesNotMatch: e(
+    400,
+    "SignatureDoesNotMatch",
+    "The request signature does not conform to Alibaba Cloud standards.",
+  ),
   accessKeyNotFound: e(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."),
-  missingSecurityToken: e(400, "MissingSecurityToken", "SecurityToken is mandatory for this action."),
-  actionNotFound: e(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."),
+  missingSecurityToken: e(
+    400,
+    "MissingSecurityToken",
+    "SecurityToken is mandatory for this action.",
+  ),
+  actionNotFound: e(
+    404,
+    "InvalidAction.NotFound",
+    "Specified api is not found, please check your url and method.",
+  ),
   invalidVersion: e(400, "InvalidVersion", "Specified parameter Version is not valid."),
   throttling: (retryAfterMs: number) =>
     new AlibabaError(400, "Throttling.User", "Request was denied due to user flow control.", {
       "x-acs-retry-after": String(retryAfterMs),
     }),
-  serviceUnavailable: e(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."),
-  internalError: e(500, "InternalError", "The request processing has failed due to some unknown error, exception or failure."),
+  serviceUnavailable: e(
+    503,
+    "ServiceUnavailable",
+    "The request has failed due to a temporary failure of the server.",
+  ),
+  internalError: e(
+    500,
+    "InternalError",
+    "The request processing has failed due to some unknown error, exception or failure.",
+  ),
   invalidParameter: (name: string) =>
     new AlibabaError(400, "InvalidParameter", `The specified parameter "${name}" is not valid.`),
   /** The gateway's answer to a missing required parameter, e.g. `MissingConnectionString`. */
@@ -58,14 +82,38 @@ export const commonErrors = {
 
 /** RDS errors: the eight of seed 001 plus instance state and existence. */
 export const rdsErrors = {
-  invalidServerCertOrPrivateKey: e(400, "InvalidServerCertOrPrivateKey", "Specify server certificate or private key is invalid."),
+  invalidServerCertOrPrivateKey: e(
+    400,
+    "InvalidServerCertOrPrivateKey",
+    "Specify server certificate or private key is invalid.",
+  ),
   invalidClientCaCert: e(400, "InvalidClientCACert", "Specify client ca certificate is invalid."),
-  invalidClientCrl: e(400, "InvalidClientCrl", "Specify client certificate revocation list is invalid."),
+  invalidClientCrl: e(
+    400,
+    "InvalidClientCrl",
+    "Specify client certificate revocation list is invalid.",
+  ),
   invalidCaType: e(400, "InvalidCAType.NotFound", "Specify ca type is not found."),
   invalidAcl: e(400, "InvalidACL.NotFound", "Specify acl is not found."),
   invalidSslStatus: e(400, "InvalidSSLStatus", "Specify ssl status is invalid."),
-  clientCrlPermission: e(403, "InvalidClientCrl.Permission", "Client ca certificate is set first if need to set client certificate revocation list."),
-  aclPermission: e(403, "InvalidACL.Permission", "Client ca certificate is set first if need to set acl."),
-  incorrectInstanceState: e(403, "IncorrectDBInstanceState", "Current DB instance state does not support this operation."),
-  instanceNotFound: e(404, "InvalidDBInstanceId.NotFound", "Specified instance does not exist or not support."),
+  clientCrlPermission: e(
+    403,
+    "InvalidClientCrl.Permission",
+    "Client ca certificate is set first if need to set client certificate revocation list.",
+  ),
+  aclPermission: e(
+    403,
+    "InvalidACL.Permission",
+    "Client ca certificate is set first if need to set acl.",
+  ),
+  incorrectInstanceState: e(
+    403,
+    "IncorrectDBInstanceState",
+    "Current DB instance state does not support this operation.",
+  ),
+  instanceNotFound: e(
+    404,
+    "InvalidDBInstanceId.NotFound",
+    "Specified instance does not exist or not support.",
+  ),
 };

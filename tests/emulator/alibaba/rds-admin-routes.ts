@@ -6,7 +6,12 @@ import { AdminError, type AdminRoute } from "../admin-routes";
 import type { RdsInstanceSeed, RdsSslPatch } from "./rds-instances";
 import type { RdsAdmin, RdsInstanceView, RdsSslView } from "./rds-store";
 
-const SECRET_FIELDS = ["serverCert", "serverKey", "clientCaCert", "clientCertRevocationList"] as const;
+const SECRET_FIELDS = [
+  "serverCert",
+  "serverKey",
+  "clientCaCert",
+  "clientCertRevocationList",
+] as const;
 
 function redactSsl(ssl: RdsSslView): RdsSslView {
   const copy: RdsSslView = { ...ssl };
@@ -38,7 +43,8 @@ export function rdsAdminRoutes(rds: RdsAdmin): AdminRoute[] {
     {
       method: "POST",
       path: /^\/rds\/instances$/,
-      usage: "POST /__admin/rds/instances {id, engine: MySQL|PostgreSQL|SQLServer, regionId?, connectionString?, status?, ssl?, timing?}",
+      usage:
+        "POST /__admin/rds/instances {id, engine: MySQL|PostgreSQL|SQLServer, regionId?, connectionString?, status?, ssl?, timing?}",
       handle: ({ body }) => redactInstanceView(rds.seed(body as unknown as RdsInstanceSeed)),
     },
     {
@@ -62,7 +68,8 @@ export function rdsAdminRoutes(rds: RdsAdmin): AdminRoute[] {
     {
       method: "POST",
       path: /^\/rds\/instances\/([^/]+)\/ssl$/,
-      usage: "POST /__admin/rds/instances/:id/ssl {sslEnabled?, caType?, expiresAt?, ...} (applied at once)",
+      usage:
+        "POST /__admin/rds/instances/:id/ssl {sslEnabled?, caType?, expiresAt?, ...} (applied at once)",
       handle: ({ match, body }) => redactInstanceView(rds.setSsl(id(match), body as RdsSslPatch)),
     },
     {

@@ -8,7 +8,13 @@ import type { VirtualClock } from "../virtual-clock";
 import type { Params } from "../request-log";
 import { rdsErrors } from "./alibaba-errors";
 import type { AlibabaService } from "./alibaba-service";
-import { startModify, visibleSsl, visibleStatus, type RdsInstance, type RdsSslState } from "./rds-instances";
+import {
+  startModify,
+  visibleSsl,
+  visibleStatus,
+  type RdsInstance,
+  type RdsSslState,
+} from "./rds-instances";
 import { planModify } from "./rds-ssl-modify";
 import type { RdsInstanceStore } from "./rds-store";
 
@@ -90,11 +96,15 @@ function yesNoSsl(instance: RdsInstance, ssl: RdsSslState, now: number): Record<
 
 function describeSsl(instance: RdsInstance, now: number): Record<string, string> {
   const ssl = visibleSsl(instance, now);
-  const specific = instance.engine === "PostgreSQL" ? postgresSsl(ssl, now) : yesNoSsl(instance, ssl, now);
+  const specific =
+    instance.engine === "PostgreSQL" ? postgresSsl(ssl, now) : yesNoSsl(instance, ssl, now);
   return { ...commonSsl(ssl), ...specific };
 }
 
-export function rdsService(store: RdsInstanceStore, clock: Pick<VirtualClock, "now">): AlibabaService {
+export function rdsService(
+  store: RdsInstanceStore,
+  clock: Pick<VirtualClock, "now">,
+): AlibabaService {
   const instanceFor = (params: Params): RdsInstance => {
     const instance = store.find(params.DBInstanceId);
     if (!instance) throw rdsErrors.instanceNotFound();

@@ -125,7 +125,11 @@ export function patchSsl(current: RdsSslState, patch: RdsSslPatch, now: number):
   return next;
 }
 
-export function newRdsInstance(seed: RdsInstanceSeed, defaults: RdsTiming, now: number): RdsInstance {
+export function newRdsInstance(
+  seed: RdsInstanceSeed,
+  defaults: RdsTiming,
+  now: number,
+): RdsInstance {
   if (!seed.id) throw new Error("instance id is required");
   if (!RDS_ENGINES.includes(seed.engine)) {
     throw new Error(`engine must be one of ${RDS_ENGINES.join(", ")}`);
@@ -184,4 +188,3 @@ export function startModify(
   const completesAt = modifyingAt + instance.timing.durationMs;
   instance.pending = { acceptedAt: now, modifyingAt, completesAt, target: target(completesAt) };
 }
-

@@ -51,13 +51,20 @@ function sslEnabledParam(instance: RdsInstance, params: Params): number | undefi
 }
 
 function checkCertificates(params: Params, clientCaOn: boolean): void {
-  if (params.CAType !== undefined && !CA_TYPES.includes(params.CAType)) throw rdsErrors.invalidCaType();
+  if (params.CAType !== undefined && !CA_TYPES.includes(params.CAType))
+    throw rdsErrors.invalidCaType();
   if (params.CAType === "custom") {
-    if (!PEM_CERTIFICATE.test(params.ServerCert ?? "") || !PEM_PRIVATE_KEY.test(params.ServerKey ?? "")) {
+    if (
+      !PEM_CERTIFICATE.test(params.ServerCert ?? "") ||
+      !PEM_PRIVATE_KEY.test(params.ServerKey ?? "")
+    ) {
       throw rdsErrors.invalidServerCertOrPrivateKey();
     }
   }
-  if (flag(params, "ClientCAEnabled") === true && !PEM_CERTIFICATE.test(params.ClientCACert ?? "")) {
+  if (
+    flag(params, "ClientCAEnabled") === true &&
+    !PEM_CERTIFICATE.test(params.ClientCACert ?? "")
+  ) {
     throw rdsErrors.invalidClientCaCert();
   }
   const crlOn = flag(params, "ClientCrlEnabled");
@@ -94,7 +101,8 @@ function applyClientSettings(next: RdsSslState, params: Params): void {
   if (clientCa !== undefined) {
     next.clientCaEnabled = clientCa;
     next.clientCaCert = clientCa ? params.ClientCACert : undefined;
-    if (!clientCa) Object.assign(next, { clientCrlEnabled: false, clientCertRevocationList: undefined });
+    if (!clientCa)
+      Object.assign(next, { clientCrlEnabled: false, clientCertRevocationList: undefined });
   }
   const crl = flag(params, "ClientCrlEnabled");
   if (crl !== undefined) {
@@ -107,7 +115,11 @@ function applyClientSettings(next: RdsSslState, params: Params): void {
   if (params.TlsVersion !== undefined) next.tlsVersion = params.TlsVersion;
 }
 
-function targetState(current: RdsSslState, params: Params, sslEnabled: number | undefined): PlannedModify {
+function targetState(
+  current: RdsSslState,
+  params: Params,
+  sslEnabled: number | undefined,
+): PlannedModify {
   return (completesAt) => {
     if (sslEnabled === 0) {
       return { ...disabledSsl(), tlsVersion: current.tlsVersion };
