@@ -7,6 +7,7 @@ import { UnknownInstanceError } from "./alibaba/rds-store";
 import type { EmulatorState } from "./emulator-state";
 import type { FaultSpec } from "./faults";
 import type { CountFilter } from "./request-log";
+import type { VirtualClock } from "./virtual-clock";
 import type { WireAnswer } from "./wire-protocol";
 
 export const ADMIN_PREFIX = "/__admin";
@@ -53,14 +54,14 @@ function countFilter(query: URLSearchParams): CountFilter {
   };
 }
 
-/** Routes shared by every cloud: clock, faults, counts, log, reset. */
-export function commonAdminRoutes(state: EmulatorState, admin: EmulatorAdmin): AdminRoute[] {
+/** The virtual clock, shared with the provider process through `DBSSL_TEST_CLOCK_URL`. */
+function clockRoutes(clock: VirtualClock): AdminRoute[] {
   return [
     {
       method: "GET",
       path: /^\/clock$/,
       usage: "GET /__admin/clock",
-      handle: () => ({ now: state.clock.now() }),
+      handle: () => ({ now: clock.now() }),
     },
     {
       method: "POST",
@@ -69,11 +70,16 @@ export function commonAdminRoutes(state: EmulatorState, admin: EmulatorAdmin): A
       handle: ({ body }) => {
         const advanceTo = numberField(body, "advanceTo");
         const advanceBy = numberField(body, "advanceBy");
-        if (advanceTo !== undefined) state.clock.advanceTo(advanceTo);
-        if (advanceBy !== undefined) state.clock.advanceBy(advanceBy);
-        return { now: state.clock.now() };
+        if (advanceTo !== undefined) clock.advanceTo(advanceTo);
+        if (advanceBy !== undefined) clock.advanceBy(advanceBy);
+        return { now: clock.now() };
       },
     },
+  ];
+}
+
+function faultRoutes(admin: EmulatorAdmin): AdminRoute[] {
+  return [
     {
       method: "POST",
       path: /^\/faults$/,
@@ -97,6 +103,11 @@ export function commonAdminRoutes(state: EmulatorState, admin: EmulatorAdmin): A
       usage: "DELETE /__admin/faults",
       handle: () => (admin.clearFaults(), { pending: [] }),
     },
+  ];
+}
+
+function reportRoutes(admin: EmulatorAdmin): AdminRoute[] {
+  return [
     {
       method: "GET",
       path: /^\/counts$/,
@@ -111,6 +122,11 @@ export function commonAdminRoutes(state: EmulatorState, admin: EmulatorAdmin): A
       handle: () => (admin.reset(), { reset: true }),
     },
   ];
+}
+
+/** Routes shared by every cloud: clock, faults, counts, log, reset. */
+export function commonAdminRoutes(state: EmulatorState, admin: EmulatorAdmin): AdminRoute[] {
+  return [...clockRoutes(state.clock), ...faultRoutes(admin), ...reportRoutes(admin)];
 }
 
 function json(status: number, body: unknown): WireAnswer {

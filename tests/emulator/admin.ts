@@ -30,7 +30,7 @@ export interface EmulatorAdmin {
 export function emulatorAdmin(state: EmulatorState): EmulatorAdmin {
   return {
     rds: state.rds,
-    injectFault: (...faults) => faults.forEach((f) => state.faults.inject(f)),
+    injectFault: (...faults) => state.faults.inject(...faults),
     pendingFaults: () => state.faults.pending(),
     clearFaults: () => state.faults.clear(),
     counts: (filter) => state.log.counts(filter),

@@ -40,11 +40,32 @@ interface QueuedFault {
   remaining: number;
 }
 
+function checkFault(spec: FaultSpec): void {
+  if (!FAULT_KINDS.includes(spec.kind)) {
+    throw new Error(
+      `unknown fault kind "${String(spec.kind)}"; allowed: ${FAULT_KINDS.join(", ")}`,
+    );
+  }
+  const times = spec.times ?? 1;
+  if (!Number.isInteger(times) || times < 1) throw new Error("fault times must be an integer >= 1");
+  for (const name of ["retryAfterMs", "delayMs"] as const) {
+    const value = spec[name];
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      throw new Error(`fault ${name} must be a number >= 0`);
+    }
+  }
+}
+
 export class FaultQueue {
   private queue: QueuedFault[] = [];
 
-  inject(spec: FaultSpec): void {
-    if (!FAULT_KINDS.includes(spec.kind)) {
+  /** Queues the faults, or none of them if one is invalid. */
+  inject(...specs: FaultSpec[]): void {
+    specs.forEach(checkFault);
+    for (const spec of specs) this.queue.push({ spec: { ...spec }, remaining: spec.times ?? 1 });
+  }
+
+  /** Takes
       throw new Error(
         `unknown fault kind "${String(spec.kind)}"; allowed: ${FAULT_KINDS.join(", ")}`,
       );

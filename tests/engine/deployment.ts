@@ -52,6 +52,7 @@ export class Deployment {
   readonly errors: string[] = [];
   private readonly news = new Map<string, ResourceState>();
   private readonly gone = new Set<ResourceState>();
+  private readonly declared = new Set<string>();
   private readonly replaced: ResourceState[] = [];
   private readonly limit: Limiter;
   private failed = false;
@@ -76,6 +77,7 @@ export class Deployment {
   private async registerOne(reg: Registration): Promise<Answer> {
     const started = Date.now();
     let plan: PlannedStep | undefined;
+    this.declared.add(reg.urn);
     try {
       // After a failed step the engine issues no new steps (no --continue-on-error).
       if (this.failed && !this.opts.preview) throw new Error("skipped: an earlier step failed");
@@ -148,7 +150,7 @@ export class Deployment {
   /** After the program: delete replaced resources and those no longer declared (skipped after a failure). */
   async finish(): Promise<void> {
     if (this.failed && !this.opts.preview) return;
-    const undeclared = this.olds.filter((o) => !this.gone.has(o) && (o.delete || !this.news.has(o.urn)));
+    const undeclared = this.olds.filter((o) => !this.gone.has(o) && (o.delete || !this.declared.has(o.urn)));
     await this.deleteInOrder([...undeclared, ...this.replaced.filter((o) => !this.gone.has(o))]);
   }
 

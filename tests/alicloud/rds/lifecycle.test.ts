@@ -13,7 +13,9 @@ describe("alicloud.rds DbSslConfig lifecycle (dynamic-provider host + emulator)"
   afterEach(() => h.close());
 
   const modifies = (id = MYSQL) =>
-    h.emu.admin.requests("ModifyDBInstanceSSL").filter((r) => r.params.DBInstanceId === id && r.status === 200);
+    h.emu.admin
+      .requests("ModifyDBInstanceSSL")
+      .filter((r) => r.params.DBInstanceId === id && r.status === 200);
 
   it("create enables SSL with one Modify, waits, and reports the live state", async () => {
     const { id, outputs } = await h.create({ instanceId: MYSQL });
@@ -41,7 +43,11 @@ describe("alicloud.rds DbSslConfig lifecycle (dynamic-provider host + emulator)"
   });
 
   it("the waiter is not fooled by the lag before the instance leaves Running", async () => {
-    h.emu.admin.rds.seed({ id: "rm-slow", engine: "MySQL", timing: { lagMs: 120_000, durationMs: 300_000 } });
+    h.emu.admin.rds.seed({
+      id: "rm-slow",
+      engine: "MySQL",
+      timing: { lagMs: 120_000, durationMs: 300_000 },
+    });
     const { outputs } = await h.create({ instanceId: "rm-slow" });
     assert.strictEqual(outputs.sslEnabled, true);
     const live = h.emu.admin.rds.get("rm-slow")!;
@@ -63,13 +69,17 @@ describe("alicloud.rds DbSslConfig lifecycle (dynamic-provider host + emulator)"
     assert.strictEqual(modifies().length, 2);
     assert.strictEqual(modifies()[1].params.SSLEnabled, "1");
     assert.strictEqual(outputs.lastAction, "update");
-    assert.ok(Date.parse(String(outputs.certificateExpiresAt)) > Date.parse(String(olds.certificateExpiresAt)));
+    assert.ok(
+      Date.parse(String(outputs.certificateExpiresAt)) >
+        Date.parse(String(olds.certificateExpiresAt)),
+    );
   });
 
   it("SQL Server renews with SSLEnabled=2", async () => {
     h.emu.admin.rds.seed({ id: "rm-mssql", engine: "SQLServer", ssl: { sslEnabled: true } });
     const first = await h.create({ instanceId: "rm-mssql", rotateTrigger: "a", tlsVersion: "1.2" });
-    const news = (await h.check({ instanceId: "rm-mssql", rotateTrigger: "b", tlsVersion: "1.2" })).inputs;
+    const news = (await h.check({ instanceId: "rm-mssql", rotateTrigger: "b", tlsVersion: "1.2" }))
+      .inputs;
     await h.host.update("rm-mssql", URN, first.outputs, news);
     const last = modifies("rm-mssql").at(-1)!;
     assert.strictEqual(last.params.SSLEnabled, "2");
@@ -124,7 +134,10 @@ describe("alicloud.rds DbSslConfig lifecycle (dynamic-provider host + emulator)"
     assert.strictEqual(checked.inputs.sslEnabled, UNKNOWN);
     const diff = await h.host.diff(MYSQL, URN, outputs, checked.inputs);
     assert.strictEqual(diff.changes, "some");
-    const replace = await h.host.diff(MYSQL, URN, outputs, { ...checked.inputs, instanceId: UNKNOWN });
+    const replace = await h.host.diff(MYSQL, URN, outputs, {
+      ...checked.inputs,
+      instanceId: UNKNOWN,
+    });
     assert.deepStrictEqual(replace.replaces, ["instanceId"]);
     assert.strictEqual(h.emu.admin.log().length, before);
   });
@@ -150,7 +163,11 @@ describe("alicloud.rds DbSslConfig lifecycle (dynamic-provider host + emulator)"
   });
 
   it("a timeout ends in an error that keeps the resource in state", async () => {
-    h.emu.admin.rds.seed({ id: "rm-stuck", engine: "MySQL", timing: { lagMs: 1000, durationMs: 3_600_000 } });
+    h.emu.admin.rds.seed({
+      id: "rm-stuck",
+      engine: "MySQL",
+      timing: { lagMs: 1000, durationMs: 3_600_000 },
+    });
     const checked = await h.check({ instanceId: "rm-stuck", timeoutMinutes: 5 });
     const err = await h.host.create(URN, checked.inputs).then(
       () => assert.fail("create should time out"),
@@ -160,7 +177,10 @@ describe("alicloud.rds DbSslConfig lifecycle (dynamic-provider host + emulator)"
     assert.strictEqual(err.id, "rm-stuck");
     assert.strictEqual(err.properties.__provider, h.providerText);
     assert.strictEqual(err.properties.lastAction, "open");
-    assert.match(err.message, /alicloud\.rds SSL \(rm-stuck\): timed out after 5m00s waiting for SSL enabled/);
+    assert.match(
+      err.message,
+      /alicloud\.rds SSL \(rm-stuck\): timed out after 5m00s waiting for SSL enabled/,
+    );
     assert.match(err.message, /last state: SSL_MODIFYING/);
   });
 });
