@@ -65,17 +65,6 @@ export class FaultQueue {
     for (const spec of specs) this.queue.push({ spec: { ...spec }, remaining: spec.times ?? 1 });
   }
 
-  /** Takes
-      throw new Error(
-        `unknown fault kind "${String(spec.kind)}"; allowed: ${FAULT_KINDS.join(", ")}`,
-      );
-    }
-    const times = spec.times ?? 1;
-    if (!Number.isInteger(times) || times < 1)
-      throw new Error("fault times must be an integer >= 1");
-    this.queue.push({ spec: { ...spec }, remaining: times });
-  }
-
   /** Takes the first queued fault that matches this call, if any. */
   take(service: string, action: string): Fault | undefined {
     const index = this.queue.findIndex(
