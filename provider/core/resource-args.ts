@@ -6,6 +6,9 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** Output-only properties must be seeded as undefined or they are not exposed (pulumi#2931). */
 export const SHARED_OUTPUTS = [
+  "instanceId",
+  "region",
+  "sslEnabled",
   "certificateExpiresAt",
   "certificateCommonName",
   "requireUpdate",

@@ -37,6 +37,31 @@ async function post(emu: Emulator, query: string, headers: Record<string, string
   return { status: response.status, body: (await response.json()) as Record<string, string> };
 }
 
+/** The generic openapi-core client, as the provider uses it for products without an SDK (DDS). */
+const coreClient = (emu: Emulator) =>
+  new OpenApi(
+    new $OpenApiUtil.Config({
+      accessKeyId: EMULATOR_ACCESS_KEY,
+      accessKeySecret: EMULATOR_SECRET_KEY,
+      regionId: "cn-hangzhou",
+      endpoint: emu.endpoint,
+      protocol: "http",
+    }),
+  );
+
+const rpcParams = (action: string, version: string) =>
+  new $OpenApiUtil.Params({
+    action,
+    version,
+    protocol: "HTTP",
+    pathname: "/",
+    method: "POST",
+    authType: "AK",
+    style: "RPC",
+    reqBodyType: "formData",
+    bodyType: "json",
+  });
+
 describe("emulator: ACS3-HMAC-SHA256 verification", () => {
   let emu: Emulator;
   beforeEach(async () => {
@@ -97,27 +122,36 @@ describe("emulator: ACS3-HMAC-SHA256 verification", () => {
     assert.equal((await post(emu, query, headers)).status, 200);
   });
 
-  it("merges a signed form body into the parameters (generic core client)", async () => {
-    const client = new OpenApi(
-      new $OpenApiUtil.Config({
-        accessKeyId: EMULATOR_ACCESS_KEY,
-        accessKeySecret: EMULATOR_SECRET_KEY,
-        regionId: "cn-hangzhou",
-        endpoint: emu.endpoint,
-        protocol: "http",
-      }),
+  it("answers an unknown action (404) or API version (400) like the gateway", async () => {
+    const call = (action: string, version: string) =>
+      coreClient(emu).callApi(
+        rpcParams(action, version),
+        new $OpenApiUtil.OpenApiRequest({}),
+        new $dara.RuntimeOptions({}),
+      );
+    await rejectsWith(
+      call("DescribeNothing", "2014-08-15"),
+      ClientError,
+      "InvalidAction.NotFound",
+      404,
     );
-    const params = new $OpenApiUtil.Params({
-      action: "DescribeDBInstanceSSL",
-      version: "2014-08-15",
-      protocol: "HTTP",
-      pathname: "/",
-      method: "POST",
-      authType: "AK",
-      style: "RPC",
-      reqBodyType: "formData",
-      bodyType: "json",
-    });
+    await rejectsWith(
+      call("constructor", "2014-08-15"),
+      ClientError,
+      "InvalidAction.NotFound",
+      404,
+    );
+    await rejectsWith(
+      call("DescribeDBInstanceSSL", "2099-01-01"),
+      ClientError,
+      "InvalidVersion",
+      400,
+    );
+  });
+
+  it("merges a signed form body into the parameters (generic core client)", async () => {
+    const client = coreClient(emu);
+    const params = rpcParams("DescribeDBInstanceSSL", "2014-08-15");
     const request = new $OpenApiUtil.OpenApiRequest({ body: { DBInstanceId: "rm-s" } });
     const result = (await client.callApi(params, request, new $dara.RuntimeOptions({}))) as {
       body: Record<string, string>;

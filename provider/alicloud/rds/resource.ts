@@ -51,7 +51,7 @@ export interface DbSslConfigArgs {
 }
 
 const SPEC: FamilyResourceSpec = {
-  outputs: ["engine", "connectionString", "caType", "serverCaUrl"],
+  outputs: ["engine", "connectionString", "caType", "serverCaUrl", "serverCert"],
   secrets: RDS_SECRET_NAMES,
 };
 

@@ -17,7 +17,7 @@ import {
   type WireProtocol,
 } from "../wire-protocol";
 import { AlibabaError, commonErrors, errorBody } from "./alibaba-errors";
-import type { AlibabaService } from "./alibaba-service";
+import type { AlibabaAction, AlibabaService } from "./alibaba-service";
 
 interface ParsedCall {
   action: string;
@@ -62,6 +62,11 @@ function faultError(fault: Fault, service: AlibabaService): AlibabaError | undef
   }
 }
 
+/** Own properties only: an action named "constructor" must not find Object's. */
+function actionOf(service: AlibabaService, name: string): AlibabaAction | undefined {
+  return Object.hasOwn(service.actions, name) ? service.actions[name] : undefined;
+}
+
 export class AcsRpcProtocol implements WireProtocol {
   readonly name = "alibaba-acs3";
 
@@ -91,7 +96,7 @@ export class AcsRpcProtocol implements WireProtocol {
       protocol: this.name,
       service: parsed.service?.name,
       action: parsed.action,
-      write: parsed.service?.actions[parsed.action]?.write ?? false,
+      write: (parsed.service && actionOf(parsed.service, parsed.action)?.write) ?? false,
       rawParams: params,
       status: 200,
       requestId,
@@ -125,7 +130,7 @@ export class AcsRpcProtocol implements WireProtocol {
     if (authError) throw authError;
     const { service } = parsed;
     if (!service) throw commonErrors.invalidVersion();
-    const action = service.actions[parsed.action];
+    const action = actionOf(service, parsed.action);
     if (!action) throw commonErrors.actionNotFound();
     const fault = this.state.faults.take(service.name, parsed.action);
     if (fault) {

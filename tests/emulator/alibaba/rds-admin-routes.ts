@@ -37,8 +37,9 @@ function found(view: RdsInstanceView | undefined, id: string): RdsInstanceView {
 
 const INSTANCE = /^\/rds\/instances\/([^/]+)$/;
 
-export function rdsAdminRoutes(rds: RdsAdmin): AdminRoute[] {
-  const id = (match: RegExpExecArray): string => decodeURIComponent(match[1]);
+const id = (match: RegExpExecArray): string => decodeURIComponent(match[1]);
+
+function instanceRoutes(rds: RdsAdmin): AdminRoute[] {
   return [
     {
       method: "POST",
@@ -65,6 +66,12 @@ export function rdsAdminRoutes(rds: RdsAdmin): AdminRoute[] {
       usage: "DELETE /__admin/rds/instances/:id",
       handle: ({ match }) => ({ deleted: rds.delete(id(match)) }),
     },
+  ];
+}
+
+/** Changes made behind the provider's back, as a console user or the cloud itself would. */
+function outOfBandRoutes(rds: RdsAdmin): AdminRoute[] {
+  return [
     {
       method: "POST",
       path: /^\/rds\/instances\/([^/]+)\/ssl$/,
@@ -82,4 +89,8 @@ export function rdsAdminRoutes(rds: RdsAdmin): AdminRoute[] {
       },
     },
   ];
+}
+
+export function rdsAdminRoutes(rds: RdsAdmin): AdminRoute[] {
+  return [...instanceRoutes(rds), ...outOfBandRoutes(rds)];
 }
