@@ -8,7 +8,7 @@ import { isSecret } from "./wire";
 
 // The harness's step decisions against the engine's rules, with a throw-away provider
 // (fixtures/toy-program.ts) whose "cloud" is a JSON file that records every call.
-const PROGRAM = path.join(__dirname, "fixtures", "toy-program.ts").replace(/\.js$/, ".ts");
+const PROGRAM = path.join(__dirname, "fixtures", `toy-program${path.extname(__filename)}`);
 
 interface ToyItem {
   name: string;

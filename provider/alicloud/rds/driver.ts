@@ -138,6 +138,8 @@ function outputs(inputs: RdsSslInputs, live: RdsLiveSsl): Record<string, unknown
     caType: live.caType ?? inputs.caType,
     serverCaUrl: live.serverCaUrl,
     serverCert: live.serverCert ?? inputs.serverCert,
+    // Never kept in state: the key must match serverCert, so a new key comes with a new cert.
+    serverKey: undefined,
     clientCaEnabled: live.clientCaEnabled ?? inputs.clientCaEnabled,
     clientCaCert: live.clientCaCert ?? inputs.clientCaCert,
     clientCrlEnabled: live.clientCrlEnabled ?? inputs.clientCrlEnabled,

@@ -43,6 +43,7 @@ describe("alicloud.rds custom certificates, credentials and secrets", function (
       ServerKey: pki.serverKeyPem,
     });
     assert.strictEqual(outputs.caType, "custom");
+    assert.ok(!("serverKey" in outputs), "the private key is not kept in outputs");
     assert.strictEqual(outputs.acl, "verify-ca");
     // A second diff against what was read back shows nothing left to do.
     const again = await h.host.diff(PG, URN, outputs, news);
