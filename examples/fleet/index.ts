@@ -15,7 +15,10 @@ interface FleetEntry {
   [setting: string]: unknown;
 }
 
-type Declare = (name: string, args: Record<string, unknown>) => { sslEnabled: pulumi.Output<boolean> };
+type Declare = (
+  name: string,
+  args: Record<string, unknown>,
+) => { sslEnabled: pulumi.Output<boolean> };
 
 // One line per family as the families land.
 const FAMILIES: Record<string, Declare> = {
@@ -29,7 +32,9 @@ const fleet: Record<string, pulumi.Output<boolean>> = {};
 for (const { family, name, ...args } of entries) {
   const declare = FAMILIES[family];
   if (!declare) {
-    throw new Error(`fleet:instances: unknown family "${family}" (known: ${Object.keys(FAMILIES).join(", ")})`);
+    throw new Error(
+      `fleet:instances: unknown family "${family}" (known: ${Object.keys(FAMILIES).join(", ")})`,
+    );
   }
   const resourceName = name ?? `${args.instanceId}-ssl`;
   fleet[resourceName] = declare(resourceName, args).sslEnabled;

@@ -24,26 +24,44 @@ function rowsFromEvents(rows: Map<string, Row>, onProgress: (line: string) => vo
   return (e: EngineEvent) => {
     const pre = e.resourcePreEvent?.metadata;
     if (pre && pre.type !== "pulumi:pulumi:Stack") {
-      rows.set(pre.urn, { name: nameOf(pre.urn), op: pre.op, started: Date.now(), diffs: pre.diffs ?? [] });
+      rows.set(pre.urn, {
+        name: nameOf(pre.urn),
+        op: pre.op,
+        started: Date.now(),
+        diffs: pre.diffs ?? [],
+      });
     }
     const done = e.resOutputsEvent?.metadata ?? e.resOpFailedEvent?.metadata;
     const row = done && rows.get(done.urn);
     if (done && row) {
       row.elapsedMs = Date.now() - row.started;
       row.failed = Boolean(e.resOpFailedEvent);
-      onProgress(`${row.name} ${row.op}${row.failed ? " FAILED" : ""} (${(row.elapsedMs / 1000).toFixed(1)}s)`);
+      onProgress(
+        `${row.name} ${row.op}${row.failed ? " FAILED" : ""} (${(row.elapsedMs / 1000).toFixed(1)}s)`,
+      );
     }
   };
 }
 
-function table(op: Operation, rows: Map<string, Row>, summary: OpMap | undefined, elapsedMs: number): string {
-  const lines = [`     ${"resource".padEnd(28)} ${(op === "preview" ? "plan" : "action").padEnd(16)} elapsed  changed`];
+function table(
+  op: Operation,
+  rows: Map<string, Row>,
+  summary: OpMap | undefined,
+  elapsedMs: number,
+): string {
+  const lines = [
+    `     ${"resource".padEnd(28)} ${(op === "preview" ? "plan" : "action").padEnd(16)} elapsed  changed`,
+  ];
   for (const r of [...rows.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     const time = r.elapsedMs === undefined ? "" : `${(r.elapsedMs / 1000).toFixed(1)}s`;
     const diffs = r.diffs.length ? `[${r.diffs.join(", ")}]` : "";
-    lines.push(`     ${r.name.padEnd(28)} ${(r.op + (r.failed ? " FAILED" : "")).padEnd(16)} ${time.padStart(7)}  ${diffs}`);
+    lines.push(
+      `     ${r.name.padEnd(28)} ${(r.op + (r.failed ? " FAILED" : "")).padEnd(16)} ${time.padStart(7)}  ${diffs}`,
+    );
   }
-  const counts = Object.entries(summary ?? {}).map(([k, n]) => `${n} ${k}`).join(", ");
+  const counts = Object.entries(summary ?? {})
+    .map(([k, n]) => `${n} ${k}`)
+    .join(", ");
   lines.push(`  ok: ${counts || "no changes"} in ${(elapsedMs / 1000).toFixed(1)}s`);
   return lines.join("\n");
 }
@@ -62,7 +80,11 @@ async function runOp(stack: AutoStack, op: Operation, onEvent: (e: EngineEvent) 
   }
 }
 
-export async function automationRunner(config: StackConfig, workDir: string, passphrase: string): Promise<DemoRunner> {
+export async function automationRunner(
+  config: StackConfig,
+  workDir: string,
+  passphrase: string,
+): Promise<DemoRunner> {
   const backend = path.join(workDir, "backend");
   fs.mkdirSync(backend, { recursive: true });
   const envVars = {
@@ -77,7 +99,10 @@ export async function automationRunner(config: StackConfig, workDir: string, pas
     { envVars, secretsProvider: "passphrase" },
   );
   const autoConfig = Object.fromEntries(
-    Object.entries(config).map(([k, v]) => [k, typeof v === "object" ? { value: v.secret, secret: true } : { value: v }]),
+    Object.entries(config).map(([k, v]) => [
+      k,
+      typeof v === "object" ? { value: v.secret, secret: true } : { value: v },
+    ]),
   );
   await stack.setAllConfig(autoConfig);
   return {
@@ -87,10 +112,16 @@ export async function automationRunner(config: StackConfig, workDir: string, pas
       const started = Date.now();
       try {
         const summary = await runOp(stack, op, rowsFromEvents(rows, onProgress));
-        const drift = [...rows.values()].filter((r) => r.op === "update" || r.diffs.length > 0).map((r) => r.name);
+        const drift = [...rows.values()]
+          .filter((r) => r.op === "update" || r.diffs.length > 0)
+          .map((r) => r.name);
         return { ok: true, table: table(op, rows, summary, Date.now() - started), drift };
       } catch (e) {
-        return { ok: false, table: `${table(op, rows, undefined, Date.now() - started)}\n  error: ${String(e)}`, drift: [] };
+        return {
+          ok: false,
+          table: `${table(op, rows, undefined, Date.now() - started)}\n  error: ${String(e)}`,
+          drift: [],
+        };
       }
     },
     async close() {

@@ -37,7 +37,11 @@ export function providerConfig(emu: Emulator, extra: StackConfig = {}): StackCon
 
 /** Stack config of the fleet example: every seeded instance gets SSL. */
 export function fleetConfig(emu: Emulator, extra: StackConfig = {}): StackConfig {
-  const instances = FLEET_INSTANCES.map((i) => ({ family: "alicloud.rds", instanceId: i.id, sslEnabled: true }));
+  const instances = FLEET_INSTANCES.map((i) => ({
+    family: "alicloud.rds",
+    instanceId: i.id,
+    sslEnabled: true,
+  }));
   return providerConfig(emu, { "fleet:instances": JSON.stringify(instances), ...extra });
 }
 

@@ -7,13 +7,22 @@ import * as os from "os";
 import * as path from "path";
 import { startEmulator, type Emulator } from "../emulator";
 import { automationRunner } from "./demo-automation";
-import { driftOutOfBand, DRIFTED_INSTANCE, FLEET_PROGRAM, fleetConfig, seedFleet } from "./demo-fleet";
+import {
+  driftOutOfBand,
+  DRIFTED_INSTANCE,
+  FLEET_PROGRAM,
+  fleetConfig,
+  seedFleet,
+} from "./demo-fleet";
 import { formatResult, formatStep } from "./display";
 import { Operation, Stack, StackConfig } from "./stack";
 
 export interface DemoRunner {
   readonly description: string;
-  run(op: Operation, onProgress: (line: string) => void): Promise<{ ok: boolean; table: string; drift: string[] }>;
+  run(
+    op: Operation,
+    onProgress: (line: string) => void,
+  ): Promise<{ ok: boolean; table: string; drift: string[] }>;
   close(): Promise<void>;
 }
 
@@ -33,7 +42,9 @@ function harnessRunner(config: StackConfig, workDir: string): DemoRunner {
     async run(op, onProgress) {
       progress = onProgress;
       const r = await stack[op]();
-      const drift = r.steps.filter((s) => s.op === "refresh" || s.op === "update").map((s) => s.name);
+      const drift = r.steps
+        .filter((s) => s.op === "refresh" || s.op === "update")
+        .map((s) => s.name);
       return { ok: r.ok, table: formatResult(r), drift };
     },
     close: async () => undefined,
@@ -49,12 +60,18 @@ function onPath(command: string): string | undefined {
 }
 
 function emulatorView(emu: Emulator): string {
-  const rows = emu.admin.rds.list().map((i) => `${i.id} (${i.engine}): SSL ${i.ssl.sslEnabled ? "on" : "off"}`);
+  const rows = emu.admin.rds
+    .list()
+    .map((i) => `${i.id} (${i.engine}): SSL ${i.ssl.sslEnabled ? "on" : "off"}`);
   return `  emulator: ${rows.join(" | ")}`;
 }
 
 /** Runs one step with progress lines while it waits. */
-async function step(runner: DemoRunner, op: Operation, title: string): Promise<{ ok: boolean; drift: string[] }> {
+async function step(
+  runner: DemoRunner,
+  op: Operation,
+  title: string,
+): Promise<{ ok: boolean; drift: string[] }> {
   console.log(`\n== ${title}`);
   const started = Date.now();
   let lastLine = Date.now();
@@ -82,15 +99,23 @@ function expect(condition: boolean, message: string): void {
 async function scenario(emu: Emulator, runner: DemoRunner): Promise<void> {
   console.log(`Running the fleet stack (${FLEET_PROGRAM}) with ${runner.description}.`);
   console.log(emulatorView(emu));
-  expect((await step(runner, "preview", "preview: what `up` would do (no write)")).ok, "preview failed");
+  expect(
+    (await step(runner, "preview", "preview: what `up` would do (no write)")).ok,
+    "preview failed",
+  );
   expect(Object.keys(emu.admin.writeCounts()).length === 0, "preview wrote to the cloud");
   expect((await step(runner, "up", "up: SSL on for the whole fleet")).ok, "up failed");
   console.log(emulatorView(emu));
-  console.log(`\n== out of band: SSL turned off on ${DRIFTED_INSTANCE} through the console (emulator admin API)`);
+  console.log(
+    `\n== out of band: SSL turned off on ${DRIFTED_INSTANCE} through the console (emulator admin API)`,
+  );
   driftOutOfBand(emu);
   console.log(emulatorView(emu));
   const refreshed = await step(runner, "refresh", "refresh: read the live state");
-  expect(refreshed.ok && refreshed.drift.some((n) => n.startsWith(DRIFTED_INSTANCE)), "refresh did not show the drift");
+  expect(
+    refreshed.ok && refreshed.drift.some((n) => n.startsWith(DRIFTED_INSTANCE)),
+    "refresh did not show the drift",
+  );
   expect((await step(runner, "up", "up: put SSL back")).ok, "second up failed");
   console.log(emulatorView(emu));
   expect((await step(runner, "destroy", "destroy")).ok, "destroy failed");
@@ -100,13 +125,23 @@ async function scenario(emu: Emulator, runner: DemoRunner): Promise<void> {
 async function main(): Promise<number> {
   const emu = await startEmulator({ timing: { lagMs: 300, durationMs: 1500 } });
   seedFleet(emu);
-  console.log(`Cloud emulator on ${emu.url}, seeded with ${emu.admin.rds.list().length} RDS instances.`);
+  console.log(
+    `Cloud emulator on ${emu.url}, seeded with ${emu.admin.rds.list().length} RDS instances.`,
+  );
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "dbssl-demo-"));
   // Real time here (no DBSSL_TEST_CLOCK_URL): poll fast so the demo takes seconds.
-  const config = fleetConfig(emu, { "dbssl:pollIntervalMs": "200", "dbssl:pollMaxIntervalMs": "500" });
+  const config = fleetConfig(emu, {
+    "dbssl:pollIntervalMs": "200",
+    "dbssl:pollMaxIntervalMs": "500",
+  });
   const cli = onPath("pulumi");
-  if (!cli) console.log("No `pulumi` CLI on PATH: the project's engine harness (tests/engine) plays the engine.");
-  const runner = cli ? await automationRunner(config, workDir, PASSPHRASE) : harnessRunner(config, workDir);
+  if (!cli)
+    console.log(
+      "No `pulumi` CLI on PATH: the project's engine harness (tests/engine) plays the engine.",
+    );
+  const runner = cli
+    ? await automationRunner(config, workDir, PASSPHRASE)
+    : harnessRunner(config, workDir);
   try {
     await scenario(emu, runner);
     console.log("\nDemo finished: every step succeeded.");

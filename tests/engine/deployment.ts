@@ -7,7 +7,13 @@ import { DynamicHost, ResourceInitFailedError } from "./host";
 import { Registration } from "./program";
 import { ResourceState } from "./state";
 import { assertDeletable, newState, PlannedStep, planStep, StepOp } from "./steps";
-import { annotateSecrets, changedKeys, markAdditionalSecrets, PropertyMap, unwrapSecrets } from "./wire";
+import {
+  annotateSecrets,
+  changedKeys,
+  markAdditionalSecrets,
+  PropertyMap,
+  unwrapSecrets,
+} from "./wire";
 
 export interface StepRecord {
   urn: string;
@@ -82,7 +88,9 @@ export class Deployment {
       // After a failed step the engine issues no new steps (no --continue-on-error).
       if (this.failed && !this.opts.preview) throw new Error("skipped: an earlier step failed");
       plan = await planStep(this.host, reg, this.liveOld(reg.urn));
-      const answer = this.opts.preview ? this.previewAnswer(reg, plan) : await this.apply(reg, plan);
+      const answer = this.opts.preview
+        ? this.previewAnswer(reg, plan)
+        : await this.apply(reg, plan);
       this.record(reg.urn, plan.op, started, plan.diffKeys);
       return answer;
     } catch (e) {
@@ -120,11 +128,18 @@ export class Deployment {
   }
 
   /** Create (no old) or Update; an ErrorResourceInitFailed keeps the resource with its id and properties. */
-  private async providerWrite(reg: Registration, inputs: PropertyMap, old?: ResourceState): Promise<Answer> {
+  private async providerWrite(
+    reg: Registration,
+    inputs: PropertyMap,
+    old?: ResourceState,
+  ): Promise<Answer> {
     const plain = unwrapSecrets(inputs);
     try {
       const res = old
-        ? { id: old.id, ...(await this.host.update(old.id, reg.urn, unwrapSecrets(old.outputs), plain)) }
+        ? {
+            id: old.id,
+            ...(await this.host.update(old.id, reg.urn, unwrapSecrets(old.outputs), plain)),
+          }
         : await this.host.create(reg.urn, plain);
       const outputs = this.secure(reg, res.outputs, inputs);
       this.news.set(reg.urn, newState(reg, res.id, inputs, outputs));
@@ -150,7 +165,9 @@ export class Deployment {
   /** After the program: delete replaced resources and those no longer declared (skipped after a failure). */
   async finish(): Promise<void> {
     if (this.failed && !this.opts.preview) return;
-    const undeclared = this.olds.filter((o) => !this.gone.has(o) && (o.delete || !this.declared.has(o.urn)));
+    const undeclared = this.olds.filter(
+      (o) => !this.gone.has(o) && (o.delete || !this.declared.has(o.urn)),
+    );
     await this.deleteInOrder([...undeclared, ...this.replaced.filter((o) => !this.gone.has(o))]);
   }
 
@@ -165,7 +182,9 @@ export class Deployment {
       await Promise.all(wave.map((r) => this.limit.run(() => this.deleteStep(r))));
       const failed = wave.filter((r) => !this.gone.has(r)).map((r) => r.urn);
       // A resource whose dependent could not be deleted must stay.
-      remaining = remaining.filter((r) => !wave.includes(r) && !r.dependencies.some((d) => failed.includes(d)));
+      remaining = remaining.filter(
+        (r) => !wave.includes(r) && !r.dependencies.some((d) => failed.includes(d)),
+      );
       if (failed.length > 0 && !this.opts.preview) remaining = [];
     }
   }
@@ -182,13 +201,20 @@ export class Deployment {
 
   /** refresh: Read each resource with its stored outputs; keep the inputs Read returns. */
   async refreshAll(): Promise<void> {
-    await Promise.all(this.olds.filter((o) => !o.delete).map((o) => this.limit.run(() => this.refreshOne(o))));
+    await Promise.all(
+      this.olds.filter((o) => !o.delete).map((o) => this.limit.run(() => this.refreshOne(o))),
+    );
   }
 
   private async refreshOne(old: ResourceState): Promise<void> {
     const started = Date.now();
     try {
-      const r = await this.host.read(old.id, old.urn, unwrapSecrets(old.outputs), unwrapSecrets(old.inputs));
+      const r = await this.host.read(
+        old.id,
+        old.urn,
+        unwrapSecrets(old.outputs),
+        unwrapSecrets(old.inputs),
+      );
       if (!r.id) {
         this.gone.add(old);
         return this.record(old.urn, "read-delete", started, []);
@@ -204,9 +230,22 @@ export class Deployment {
     }
   }
 
-  private record(urn: string, op: StepOp, started: number, diffKeys: string[], err?: unknown): void {
+  private record(
+    urn: string,
+    op: StepOp,
+    started: number,
+    diffKeys: string[],
+    err?: unknown,
+  ): void {
     const status = err ? "failed" : this.opts.preview ? "planned" : "done";
-    const step: StepRecord = { urn, name: nameOf(urn), op, status, elapsedMs: Date.now() - started, diffKeys };
+    const step: StepRecord = {
+      urn,
+      name: nameOf(urn),
+      op,
+      status,
+      elapsedMs: Date.now() - started,
+      diffKeys,
+    };
     if (err) {
       step.error = err instanceof Error ? err.message : String(err);
       this.errors.push(`${urn}: ${step.error}`);

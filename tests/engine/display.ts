@@ -42,7 +42,11 @@ export function formatResult(r: OperationResult): string {
   const counts = new Map<string, number>();
   for (const s of steps) counts.set(VERB[s.op], (counts.get(VERB[s.op]) ?? 0) + 1);
   const summary = [...counts].map(([k, n]) => `${n} ${k}`).join(", ") || "no resources";
-  const lines = [header, ...steps.map(formatStep), `  ${r.ok ? "ok" : "FAILED"}: ${summary} in ${seconds(r.elapsedMs)}`];
+  const lines = [
+    header,
+    ...steps.map(formatStep),
+    `  ${r.ok ? "ok" : "FAILED"}: ${summary} in ${seconds(r.elapsedMs)}`,
+  ];
   for (const e of r.errors) lines.push(`  error: ${e.split("\n").join("\n         ")}`);
   return lines.join("\n");
 }

@@ -2,7 +2,12 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, startEmulator, type Emulator } from "../emulator";
+import {
+  EMULATOR_ACCESS_KEY,
+  EMULATOR_SECRET_KEY,
+  startEmulator,
+  type Emulator,
+} from "../emulator";
 import {
   DRIFTED_INSTANCE,
   driftOutOfBand,
@@ -41,28 +46,46 @@ describe("examples through the engine harness, against the emulator", function (
       hostEnv: { DBSSL_TEST_CLOCK_URL: emu.url },
     });
   const ok = (r: OperationResult) => {
-    assert.ok(r.ok, `${r.operation}: ${r.errors.join("\n")}\n${r.programLogs.join("\n")}\n${r.hostLogs.join("\n")}`);
+    assert.ok(
+      r.ok,
+      `${r.operation}: ${r.errors.join("\n")}\n${r.programLogs.join("\n")}\n${r.hostLogs.join("\n")}`,
+    );
     return r;
   };
   const sslOn = () => Object.fromEntries(emu.admin.rds.list().map((i) => [i.id, i.ssl.sslEnabled]));
   const assertNoPlaintextSecrets = () => {
     const text = fs.readFileSync(path.join(dir, "state.json"), "utf8");
-    assert.ok(!text.includes(EMULATOR_SECRET_KEY), "the access key secret is not in the state file");
+    assert.ok(
+      !text.includes(EMULATOR_SECRET_KEY),
+      "the access key secret is not in the state file",
+    );
     assert.ok(!text.includes("-----BEGIN"), "no PEM in the state file");
   };
 
   it("alicloud-rds: preview writes nothing, up enables SSL, a second up sends no Modify", async () => {
-    const stack = stackOf(RDS_PROGRAM, providerConfig(emu, { "alicloud-rds:instanceId": "pgm-billing" }));
+    const stack = stackOf(
+      RDS_PROGRAM,
+      providerConfig(emu, { "alicloud-rds:instanceId": "pgm-billing" }),
+    );
     const preview = ok(await stack.preview());
-    assert.deepStrictEqual(preview.steps.map((s) => [s.name, s.op, s.status]), [["rds-ssl", "create", "planned"]]);
+    assert.deepStrictEqual(
+      preview.steps.map((s) => [s.name, s.op, s.status]),
+      [["rds-ssl", "create", "planned"]],
+    );
     assert.deepStrictEqual(emu.admin.writeCounts(), {});
     ok(await stack.up());
     assert.strictEqual(sslOn()["pgm-billing"], true);
     const writes = emu.admin.writeCounts();
     const again = ok(await stack.up());
-    assert.deepStrictEqual(again.steps.map((s) => s.op), ["same"]);
+    assert.deepStrictEqual(
+      again.steps.map((s) => s.op),
+      ["same"],
+    );
     assert.deepStrictEqual(emu.admin.writeCounts(), writes);
-    assert.deepStrictEqual(ok(await stack.refresh()).steps.map((s) => s.op), ["same"]);
+    assert.deepStrictEqual(
+      ok(await stack.refresh()).steps.map((s) => s.op),
+      ["same"],
+    );
     assertNoPlaintextSecrets();
     ok(await stack.destroy());
     assert.deepStrictEqual(await stack.resources(), []);
@@ -82,12 +105,16 @@ describe("examples through the engine harness, against the emulator", function (
     driftOutOfBand(emu);
     const refresh = ok(await stack.refresh());
     const drifted = refresh.steps.filter((s) => s.op === "refresh");
-    assert.deepStrictEqual(drifted.map((s) => s.name), [`${DRIFTED_INSTANCE}-ssl`]);
+    assert.deepStrictEqual(
+      drifted.map((s) => s.name),
+      [`${DRIFTED_INSTANCE}-ssl`],
+    );
     assert.ok(drifted[0].diffKeys.includes("sslEnabled"));
     const fix = ok(await stack.up());
-    assert.deepStrictEqual(fix.steps.filter((s) => s.op !== "same").map((s) => [s.name, s.op]), [
-      [`${DRIFTED_INSTANCE}-ssl`, "update"],
-    ]);
+    assert.deepStrictEqual(
+      fix.steps.filter((s) => s.op !== "same").map((s) => [s.name, s.op]),
+      [[`${DRIFTED_INSTANCE}-ssl`, "update"]],
+    );
     assert.strictEqual(sslOn()[DRIFTED_INSTANCE], true);
     assertNoPlaintextSecrets();
     ok(await stack.destroy());
@@ -95,7 +122,10 @@ describe("examples through the engine harness, against the emulator", function (
   });
 
   it("configure receives the whole stack config, secrets included (wrong key fails the up)", async () => {
-    const config = { ...fleetConfig(emu), "alicloud:secretKey": { secret: `${EMULATOR_ACCESS_KEY}-wrong` } };
+    const config = {
+      ...fleetConfig(emu),
+      "alicloud:secretKey": { secret: `${EMULATOR_ACCESS_KEY}-wrong` },
+    };
     const r = await stackOf(FLEET_PROGRAM, config).up();
     assert.ok(!r.ok);
     assert.deepStrictEqual(emu.admin.writeCounts(), {});

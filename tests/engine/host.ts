@@ -208,89 +208,103 @@ function encodeConfig(config: Record<string, ConfigValue>): Props {
 
 const DIFF_CHANGES = ["unknown", "none", "some"] as const;
 
-function makeHost(child: ChildProcess, port: number, logs: string[]): DynamicHost {
-  const client = new provrpc.ResourceProviderClient(
-    `127.0.0.1:${port}`,
-    grpc.credentials.createInsecure(),
-    {
-      "grpc.max_receive_message_length": 400 * 1024 * 1024,
-    },
-  );
-  const call = (method: string, req: unknown): Promise<any> =>
-    new Promise((resolve, reject) =>
-      client[method](req, (err: unknown, resp: unknown) =>
+/** The engine's side of the gRPC connection to one host process. */
+class GrpcDynamicHost implements DynamicHost {
+  private readonly client: any;
+
+  constructor(
+    private readonly child: ChildProcess,
+    port: number,
+    readonly logs: string[],
+  ) {
+    this.client = new provrpc.ResourceProviderClient(
+      `127.0.0.1:${port}`,
+      grpc.credentials.createInsecure(),
+      { "grpc.max_receive_message_length": 400 * 1024 * 1024 },
+    );
+  }
+
+  private call(method: string, req: unknown): Promise<any> {
+    return new Promise((resolve, reject) =>
+      this.client[method](req, (err: unknown, resp: unknown) =>
         err ? reject(decodeError(err)) : resolve(resp),
       ),
     );
-  return {
-    logs,
-    async configure(config) {
-      const req = new provproto.ConfigureRequest();
-      req.setArgs(toStruct(encodeConfig(config)));
-      req.setAcceptsecrets(true);
-      req.setAcceptresources(true);
-      await call("configure", req);
-    },
-    async check(urn, olds, news) {
-      const req = newRequest(provproto.CheckRequest, urn);
-      req.setOlds(toStruct(olds));
-      req.setNews(toStruct(news));
-      const resp = await call("check", req);
-      const failures = resp
-        .getFailuresList()
-        .map((f: any) => ({ property: f.getProperty(), reason: f.getReason() }));
-      return { inputs: fromStruct(resp.getInputs()), failures };
-    },
-    async diff(id, urn, olds, news) {
-      const req = newRequest(provproto.DiffRequest, urn, id);
-      req.setOlds(toStruct(olds));
-      req.setNews(toStruct(news));
-      const resp = await call("diff", req);
-      return {
-        changes: DIFF_CHANGES[resp.getChanges()] ?? "unknown",
-        replaces: resp.getReplacesList(),
-        deleteBeforeReplace: resp.getDeletebeforereplace(),
-      };
-    },
-    async create(urn, props) {
-      const req = newRequest(provproto.CreateRequest, urn);
-      req.setProperties(toStruct(props));
-      const resp = await call("create", req);
-      return { id: resp.getId(), outputs: fromStruct(resp.getProperties()) };
-    },
-    async read(id, urn, props, inputs) {
-      const req = newRequest(provproto.ReadRequest, urn, id);
-      req.setProperties(toStruct(props));
-      if (inputs) req.setInputs(toStruct(inputs));
-      const resp = await call("read", req);
-      const out = { id: resp.getId() as string, outputs: fromStruct(resp.getProperties()) };
-      return resp.hasInputs() ? { ...out, inputs: fromStruct(resp.getInputs()) } : out;
-    },
-    async update(id, urn, olds, news) {
-      const req = newRequest(provproto.UpdateRequest, urn, id);
-      req.setOlds(toStruct(olds));
-      req.setNews(toStruct(news));
-      const resp = await call("update", req);
-      return { outputs: fromStruct(resp.getProperties()) };
-    },
-    async delete(id, urn, props) {
-      const req = newRequest(provproto.DeleteRequest, urn, id);
-      req.setProperties(toStruct(props));
-      await call("delete", req);
-    },
-    async stop() {
-      client.close();
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      await new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill();
-      });
-    },
-  };
+  }
+
+  async configure(config: Record<string, ConfigValue>): Promise<void> {
+    const req = new provproto.ConfigureRequest();
+    req.setArgs(toStruct(encodeConfig(config)));
+    req.setAcceptsecrets(true);
+    req.setAcceptresources(true);
+    await this.call("configure", req);
+  }
+
+  async check(urn: string, olds: object, news: object) {
+    const req = newRequest(provproto.CheckRequest, urn);
+    req.setOlds(toStruct(olds));
+    req.setNews(toStruct(news));
+    const resp = await this.call("check", req);
+    const failures = resp
+      .getFailuresList()
+      .map((f: any) => ({ property: f.getProperty(), reason: f.getReason() }));
+    return { inputs: fromStruct(resp.getInputs()), failures };
+  }
+
+  async diff(id: string, urn: string, olds: object, news: object) {
+    const req = newRequest(provproto.DiffRequest, urn, id);
+    req.setOlds(toStruct(olds));
+    req.setNews(toStruct(news));
+    const resp = await this.call("diff", req);
+    return {
+      changes: DIFF_CHANGES[resp.getChanges()] ?? "unknown",
+      replaces: resp.getReplacesList() as string[],
+      deleteBeforeReplace: resp.getDeletebeforereplace() as boolean,
+    };
+  }
+
+  async create(urn: string, props: object) {
+    const req = newRequest(provproto.CreateRequest, urn);
+    req.setProperties(toStruct(props));
+    const resp = await this.call("create", req);
+    return { id: resp.getId() as string, outputs: fromStruct(resp.getProperties()) };
+  }
+
+  async read(id: string, urn: string, props: object, inputs?: object) {
+    const req = newRequest(provproto.ReadRequest, urn, id);
+    req.setProperties(toStruct(props));
+    if (inputs) req.setInputs(toStruct(inputs));
+    const resp = await this.call("read", req);
+    const out = { id: resp.getId() as string, outputs: fromStruct(resp.getProperties()) };
+    return resp.hasInputs() ? { ...out, inputs: fromStruct(resp.getInputs()) } : out;
+  }
+
+  async update(id: string, urn: string, olds: object, news: object) {
+    const req = newRequest(provproto.UpdateRequest, urn, id);
+    req.setOlds(toStruct(olds));
+    req.setNews(toStruct(news));
+    const resp = await this.call("update", req);
+    return { outputs: fromStruct(resp.getProperties()) };
+  }
+
+  async delete(id: string, urn: string, props: object): Promise<void> {
+    const req = newRequest(provproto.DeleteRequest, urn, id);
+    req.setProperties(toStruct(props));
+    await this.call("delete", req);
+  }
+
+  async stop(): Promise<void> {
+    this.client.close();
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      this.child.once("exit", () => resolve());
+      this.child.kill();
+    });
+  }
 }
 
 /** Starts the SDK's dynamic-provider host (one child process) and connects to it. */
 export async function startDynamicHost(opts: StartHostOptions = {}): Promise<DynamicHost> {
   const { child, port, logs } = await spawnHost(opts);
-  return makeHost(child, port, logs);
+  return new GrpcDynamicHost(child, port, logs);
 }

@@ -61,7 +61,8 @@ export class PassphraseCrypter {
 
   /** Wire secrets `{sig, value}` -> checkpoint secrets `{sig, ciphertext}` (value JSON-encoded). */
   encryptSecrets(v: unknown): unknown {
-    if (isSecret(v)) return { [SIG_KEY]: SECRET_SIG, ciphertext: this.encrypt(JSON.stringify(v.value)) };
+    if (isSecret(v))
+      return { [SIG_KEY]: SECRET_SIG, ciphertext: this.encrypt(JSON.stringify(v.value)) };
     if (Array.isArray(v)) return v.map((x) => this.encryptSecrets(x));
     if (typeof v === "object" && v !== null) {
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.encryptSecrets(x)]));
@@ -102,9 +103,13 @@ function encryptWithKey(key: Buffer, plaintext: string): string {
 
 function decryptWithKey(key: Buffer, value: string): string {
   const [version, nonceB64, ctB64] = value.split(":");
-  if (version !== "v1" || !nonceB64 || !ctB64) throw new Error("bad value: expected v1:<nonce>:<ciphertext>");
+  if (version !== "v1" || !nonceB64 || !ctB64)
+    throw new Error("bad value: expected v1:<nonce>:<ciphertext>");
   const data = Buffer.from(ctB64, "base64");
   const decipher = crypto.createDecipheriv("aes-256-gcm", key, Buffer.from(nonceB64, "base64"));
   decipher.setAuthTag(data.subarray(data.length - 16));
-  return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString("utf8");
+  return Buffer.concat([
+    decipher.update(data.subarray(0, data.length - 16)),
+    decipher.final(),
+  ]).toString("utf8");
 }

@@ -101,7 +101,11 @@ async function registerResource(this: any, req: any, callback: (e: any, r: any) 
   resp.setUrn(registration.urn);
   resp.setId(answer.id);
   resp.setObject(structproto.Struct.fromJavaScript(answer.outputs));
-  this.resources.set(registration.urn, { urn: registration.urn, id: answer.id, state: answer.outputs });
+  this.resources.set(registration.urn, {
+    urn: registration.urn,
+    id: answer.id,
+    state: answer.outputs,
+  });
   callback(null, resp);
 }
 

@@ -6,7 +6,9 @@ import { ChildMessage, ParentMessage, Registration, RunRequest } from "./program
 
 export type { Registration } from "./program-runner";
 
-export type RegisterHandler = (r: Registration) => Promise<{ id: string; outputs: Record<string, unknown> }>;
+export type RegisterHandler = (
+  r: Registration,
+) => Promise<{ id: string; outputs: Record<string, unknown> }>;
 
 export interface ProgramResult {
   /** Stack outputs in wire form. */
@@ -17,12 +19,16 @@ export interface ProgramResult {
 
 function runnerPath(): { file: string; execArgv: string[] } {
   const ts = path.join(__dirname, "program-runner.ts");
-  if (__filename.endsWith(".ts")) return { file: ts, execArgv: ["-r", "ts-node/register/transpile-only"] };
+  if (__filename.endsWith(".ts"))
+    return { file: ts, execArgv: ["-r", "ts-node/register/transpile-only"] };
   return { file: path.join(__dirname, "program-runner.js"), execArgv: [] };
 }
 
 /** Runs the program; resolves once it has finished and every registration was answered. */
-export function runProgram(request: RunRequest, onRegister: RegisterHandler): Promise<ProgramResult> {
+export function runProgram(
+  request: RunRequest,
+  onRegister: RegisterHandler,
+): Promise<ProgramResult> {
   const { file, execArgv } = runnerPath();
   const child = fork(file, [], {
     cwd: path.dirname(request.program),

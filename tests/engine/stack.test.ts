@@ -41,10 +41,14 @@ describe("engine/stack: the step generator follows the engine's rules", function
       hostEnv: { TOY_BACKEND: backend },
       config: { "toy:items": JSON.stringify(items), "toy:secretSize": { secret: "s3cr3t-size" } },
     });
-  const calls = (): string[] => (fs.existsSync(backend) ? JSON.parse(fs.readFileSync(backend, "utf8")).__calls : []);
+  const calls = (): string[] =>
+    fs.existsSync(backend) ? JSON.parse(fs.readFileSync(backend, "utf8")).__calls : [];
   const ops = (r: OperationResult) => Object.fromEntries(r.steps.map((s) => [s.name, s.op]));
   const ok = (r: OperationResult) => {
-    assert.ok(r.ok, `${r.errors.join("\n")}\n${r.programLogs.join("\n")}\n${r.hostLogs.join("\n")}`);
+    assert.ok(
+      r.ok,
+      `${r.errors.join("\n")}\n${r.programLogs.join("\n")}\n${r.hostLogs.join("\n")}`,
+    );
     return r;
   };
 
@@ -56,7 +60,12 @@ describe("engine/stack: the step generator follows the engine's rules", function
   });
 
   it("preview plans with unknowns for outputs not known yet, and writes nothing", async () => {
-    const r = ok(await stack([{ name: "a", size: "1" }, { name: "b", size: "2", dependsOnPrevious: true }]).preview());
+    const r = ok(
+      await stack([
+        { name: "a", size: "1" },
+        { name: "b", size: "2", dependsOnPrevious: true },
+      ]).preview(),
+    );
     assert.deepStrictEqual(ops(r), { a: "create", b: "create" });
     assert.ok(r.steps.every((s) => s.status === "planned"));
     assert.deepStrictEqual(calls(), []);
@@ -67,7 +76,10 @@ describe("engine/stack: the step generator follows the engine's rules", function
     ok(await stack([{ name: "a", size: "1" }]).up());
     assert.deepStrictEqual(ops(ok(await stack([{ name: "a", size: "2" }]).up())), { a: "update" });
     const r = ok(await stack([{ name: "a", size: "2", zone: "z2" }]).up());
-    assert.deepStrictEqual(r.steps.map((s) => s.op), ["replace", "delete"]);
+    assert.deepStrictEqual(
+      r.steps.map((s) => s.op),
+      ["replace", "delete"],
+    );
     assert.deepStrictEqual(calls(), ["create a", "update a", "create a", "delete a-1"]);
     const [res] = await stack([]).resources();
     assert.strictEqual(res.id, "a-3");
@@ -80,9 +92,22 @@ describe("engine/stack: the step generator follows the engine's rules", function
   });
 
   it("a resource removed from the program is deleted, dependents first on destroy", async () => {
-    ok(await stack([{ name: "a", size: "1" }, { name: "b", size: "2", dependsOnPrevious: true }]).up());
-    assert.deepStrictEqual(ops(ok(await stack([{ name: "a", size: "1" }]).up())), { a: "same", b: "delete" });
-    ok(await stack([{ name: "a", size: "1" }, { name: "b", size: "2", dependsOnPrevious: true }]).up());
+    ok(
+      await stack([
+        { name: "a", size: "1" },
+        { name: "b", size: "2", dependsOnPrevious: true },
+      ]).up(),
+    );
+    assert.deepStrictEqual(ops(ok(await stack([{ name: "a", size: "1" }]).up())), {
+      a: "same",
+      b: "delete",
+    });
+    ok(
+      await stack([
+        { name: "a", size: "1" },
+        { name: "b", size: "2", dependsOnPrevious: true },
+      ]).up(),
+    );
     ok(await stack([]).destroy());
     assert.deepStrictEqual(calls().slice(-2), ["delete b-4", "delete a-1"]);
     assert.deepStrictEqual(await stack([]).resources(), []);
@@ -92,7 +117,10 @@ describe("engine/stack: the step generator follows the engine's rules", function
     ok(await stack([{ name: "a", size: "1", protect: true }]).up());
     const removed = await stack([]).up();
     assert.ok(!removed.ok);
-    assert.match(removed.errors[0], /unable to delete resource .*\nas it is currently marked for protection/);
+    assert.match(
+      removed.errors[0],
+      /unable to delete resource .*\nas it is currently marked for protection/,
+    );
     const replaced = await stack([{ name: "a", size: "1", zone: "z2", protect: true }]).up();
     assert.match(replaced.errors.join("\n"), /unable to replace resource/);
     assert.ok(!(await stack([]).destroy()).ok);
@@ -121,11 +149,17 @@ describe("engine/stack: the step generator follows the engine's rules", function
     db["a-1"].size = "9";
     fs.writeFileSync(backend, JSON.stringify(db));
     const r = ok(await stack(items).refresh());
-    assert.deepStrictEqual(r.steps.map((s) => [s.op, s.diffKeys]), [["refresh", ["size"]]]);
+    assert.deepStrictEqual(
+      r.steps.map((s) => [s.op, s.diffKeys]),
+      [["refresh", ["size"]]],
+    );
     const [res] = await stack(items).resources();
     assert.strictEqual(res.inputs.size, "9");
     const p = ok(await stack(items).preview());
-    assert.deepStrictEqual(p.steps.map((s) => [s.op, s.diffKeys]), [["update", ["size"]]]);
+    assert.deepStrictEqual(
+      p.steps.map((s) => [s.op, s.diffKeys]),
+      [["update", ["size"]]],
+    );
   });
 
   it("the state file holds secrets encrypted; a wrong passphrase cannot open it", async () => {
@@ -135,7 +169,10 @@ describe("engine/stack: the step generator follows the engine's rules", function
     assert.ok(!text.includes("token-of-a"), "additionalSecretOutputs are encrypted");
     assert.match(text, /"ciphertext": "v1:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+"/);
     const [res] = await stack([]).resources();
-    assert.ok(isSecret(res.inputs.size) && isSecret(res.outputs.size), "a secret input makes the output secret");
+    assert.ok(
+      isSecret(res.inputs.size) && isSecret(res.outputs.size),
+      "a secret input makes the output secret",
+    );
     assert.ok(isSecret(res.outputs.token));
     await assert.rejects(stack([], "wrong").resources(), IncorrectPassphraseError);
   });

@@ -98,7 +98,11 @@ export class Stack {
     const olds = await this.state.load();
     const host = await this.startHost();
     const preview = operation === "preview";
-    const d = new Deployment(host, olds, { preview, parallelism: this.opts.parallelism ?? 16, onStep: this.opts.onStep });
+    const d = new Deployment(host, olds, {
+      preview,
+      parallelism: this.opts.parallelism ?? 16,
+      onStep: this.opts.onStep,
+    });
     const result: OperationResult = {
       operation,
       ok: false,
@@ -147,7 +151,11 @@ export class Stack {
 }
 
 function projectNameNear(program: string): string | undefined {
-  for (let dir = path.dirname(path.resolve(program)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+  for (
+    let dir = path.dirname(path.resolve(program));
+    dir !== path.dirname(dir);
+    dir = path.dirname(dir)
+  ) {
     const file = path.join(dir, "Pulumi.yaml");
     if (fs.existsSync(file)) return /^name:\s*(\S+)/m.exec(fs.readFileSync(file, "utf8"))?.[1];
   }

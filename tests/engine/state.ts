@@ -51,7 +51,10 @@ export class StateFile {
     if (!fs.existsSync(this.file)) return [];
     const cp = JSON.parse(fs.readFileSync(this.file, "utf8")) as Checkpoint;
     const latest = cp.checkpoint.latest;
-    this.crypter ??= await PassphraseCrypter.open(this.passphrase, latest.secrets_providers.state.salt);
+    this.crypter ??= await PassphraseCrypter.open(
+      this.passphrase,
+      latest.secrets_providers.state.salt,
+    );
     return latest.resources.map((r) => this.crypter!.decryptSecrets(r) as ResourceState);
   }
 
@@ -78,7 +81,10 @@ export class StateFile {
   private async openOrCreate(): Promise<PassphraseCrypter> {
     if (fs.existsSync(this.file)) {
       const cp = JSON.parse(fs.readFileSync(this.file, "utf8")) as Checkpoint;
-      return PassphraseCrypter.open(this.passphrase, cp.checkpoint.latest.secrets_providers.state.salt);
+      return PassphraseCrypter.open(
+        this.passphrase,
+        cp.checkpoint.latest.secrets_providers.state.salt,
+      );
     }
     return PassphraseCrypter.create(this.passphrase);
   }

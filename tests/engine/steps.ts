@@ -8,7 +8,8 @@ import { Registration } from "./program";
 import { ResourceState } from "./state";
 import { annotateSecrets, changedKeys, inputsDiffer, PropertyMap, unwrapSecrets } from "./wire";
 
-export type StepOp = "create" | "same" | "update" | "replace" | "delete" | "refresh" | "read-delete";
+export type StepOp =
+  "create" | "same" | "update" | "replace" | "delete" | "refresh" | "read-delete";
 
 /** The decision for one registration, before anything is applied. */
 export interface PlannedStep {
@@ -39,14 +40,24 @@ export async function planStep(
   reg: Registration,
   old: ResourceState | undefined,
 ): Promise<PlannedStep> {
-  const checked = await host.check(reg.urn, old ? unwrapSecrets(old.inputs) : {}, unwrapSecrets(reg.inputs));
+  const checked = await host.check(
+    reg.urn,
+    old ? unwrapSecrets(old.inputs) : {},
+    unwrapSecrets(reg.inputs),
+  );
   if (checked.failures.length > 0) {
     const reasons = checked.failures.map((f) => `${f.property}: ${f.reason}`).join("; ");
     throw new StepError(reg.urn, `${reg.urn}: check failed: ${reasons}`);
   }
   // The host does not accept secrets: the engine re-marks what the program sent as secret.
   const inputs = annotateSecrets(checked.inputs, reg.inputs);
-  const base = { urn: reg.urn, old, inputs, replaceKeys: [] as string[], deleteBeforeReplace: false };
+  const base = {
+    urn: reg.urn,
+    old,
+    inputs,
+    replaceKeys: [] as string[],
+    deleteBeforeReplace: false,
+  };
   if (!old) return { ...base, op: "create", diffKeys: changedKeys({}, inputs) };
   const diff = await host.diff(old.id, reg.urn, unwrapSecrets(old.outputs), unwrapSecrets(inputs));
   let changes = diff.changes;
@@ -69,7 +80,12 @@ export async function planStep(
 }
 
 /** The state a registration leaves behind, with the options it was registered with. */
-export function newState(reg: Registration, id: string, inputs: PropertyMap, outputs: PropertyMap): ResourceState {
+export function newState(
+  reg: Registration,
+  id: string,
+  inputs: PropertyMap,
+  outputs: PropertyMap,
+): ResourceState {
   return {
     urn: reg.urn,
     custom: true,
@@ -81,7 +97,9 @@ export function newState(reg: Registration, id: string, inputs: PropertyMap, out
     protect: reg.protect || undefined,
     retainOnDelete: reg.retainOnDelete || undefined,
     deleteBeforeReplace: reg.deleteBeforeReplace || undefined,
-    additionalSecretOutputs: reg.additionalSecretOutputs.length ? reg.additionalSecretOutputs : undefined,
+    additionalSecretOutputs: reg.additionalSecretOutputs.length
+      ? reg.additionalSecretOutputs
+      : undefined,
   };
 }
 

@@ -7,7 +7,12 @@ import { SECRET_SIG, SIG_KEY, UNKNOWN } from "./host";
 export type PropertyMap = Record<string, unknown>;
 
 export function isSecret(v: unknown): v is { value: unknown } {
-  return typeof v === "object" && v !== null && (v as PropertyMap)[SIG_KEY] === SECRET_SIG && "value" in v;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    (v as PropertyMap)[SIG_KEY] === SECRET_SIG &&
+    "value" in v
+  );
 }
 
 export function makeSecret(v: unknown): unknown {

@@ -27,9 +27,19 @@ import { differingSettings, expandModifyRequest, flattenLive, unsupportedSetting
 
 type RdsSdk = typeof import("@alicloud/rds20140815");
 
+/** One SDK client per settings and region: building one loads credentials and endpoint rules. */
+const clients = new WeakMap<object, Map<string, InstanceType<RdsSdk["default"]>>>();
+
 function rdsClient(ctx: DriverContext, inputs: RdsSslInputs) {
   const sdk: RdsSdk = require("@alicloud/rds20140815");
-  const client = new sdk.default(alibabaSdkConfig(ctx, alibabaRegion(ctx, inputs.region)) as never);
+  const region = alibabaRegion(ctx, inputs.region);
+  let byRegion = clients.get(ctx.settings);
+  if (!byRegion) clients.set(ctx.settings, (byRegion = new Map()));
+  let client = byRegion.get(region);
+  if (!client) {
+    client = new sdk.default(alibabaSdkConfig(ctx, region) as never);
+    byRegion.set(region, client);
+  }
   return { sdk, client };
 }
 
