@@ -26,6 +26,17 @@ export const INSTANCE_BUSY_CODES = [
 /** The instance does not exist (any more). */
 export const NOT_FOUND_CODES = ["InvalidDBInstanceId.NotFound", "InvalidInstanceId.NotFound"];
 
+/** The credentials are wrong: say which settings to look at (never their values). */
+const CREDENTIAL_CODES = [
+  "InvalidAccessKeyId.NotFound",
+  "SignatureDoesNotMatch",
+  "InvalidAccessKeyId.Inactive",
+  "InvalidSecurityToken.Expired",
+  "InvalidSecurityToken.MismatchWithAccessKey",
+];
+const CREDENTIAL_HINT =
+  " (check alicloud:accessKey / alicloud:secretKey / alicloud:securityToken, or ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY)";
+
 /** Network errors the request may or may not have survived. */
 const NETWORK_CODES = [
   "ECONNRESET",
@@ -70,7 +81,8 @@ export function toAlibabaApiError(
   const code = isNetwork ? networkCode(err) : (err.code ?? "UnknownError");
   const cloudMessage = isNetwork
     ? "the request got no answer (network error)"
-    : (err.data?.Message ?? "no message");
+    : (err.data?.Message ?? "no message") +
+      (CREDENTIAL_CODES.includes(code) ? CREDENTIAL_HINT : "");
   return new AlibabaApiError(
     subject,
     {

@@ -78,6 +78,12 @@ export interface SslDriver<I extends BaseSslInputs, L extends BaseLiveSsl> {
   /** Offline: would these stored outputs differ from these inputs? (property names) */
   drifted(inputs: I, outputs: Record<string, unknown>): string[];
 
+  /**
+   * Offline: a plain-words warning when applying `inputs` over `outputs` restarts the instance.
+   * Printed by `diff`, because the dynamic host drops detailed diffs (pulumi-dynamic.md P9).
+   */
+  restartWarning?(inputs: I, outputs: Record<string, unknown>): string | undefined;
+
   /** Read the live SSL state; `undefined` when the instance no longer exists. */
   read(ctx: DriverContext, inputs: I): Promise<L | undefined>;
   /** Which action takes `live` to `inputs`; `rotate` asks for a certificate renewal. */

@@ -77,6 +77,8 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
         BEHAVIOUR_INPUTS.some((k) => (news[k] ?? null) !== (olds[k] ?? null)) ||
         renewalDue(news as I, olds.certificateExpiresAt, context().clock.now()) ||
         driver.drifted(news as I, olds).length > 0;
+      const warning = changed && !unknown ? driver.restartWarning?.(news as I, olds) : undefined;
+      if (warning) context().progress(`${driver.family} ${String(news.instanceId)}: ${warning}`);
       return { changes: changed, replaces, deleteBeforeReplace: false };
     },
 

@@ -161,6 +161,22 @@ function outputs(inputs: RdsSslInputs, live: RdsLiveSsl): Record<string, unknown
   };
 }
 
+/**
+ * Enabling or disabling SSL, and changing a custom certificate, restart an RDS instance (MySQL about
+ * 3 minutes: docs 96120 and "configure a custom certificate"; SQL Server: doc 95715).
+ */
+function restartWarning(
+  inputs: RdsSslInputs,
+  outputs: Record<string, unknown>,
+): string | undefined {
+  const toggled = inputs.sslEnabled !== outputs.sslEnabled;
+  const certChanged = differingSettings(inputs, outputs).some(
+    (k) => k === "serverCert" || k === "caType",
+  );
+  if (!toggled && !certChanged && inputs.rotateTrigger === outputs.rotateTrigger) return undefined;
+  return "applying this change restarts the instance (a few minutes without connections)";
+}
+
 export const rdsDriver: SslDriver<RdsSslInputs, RdsLiveSsl> = {
   family: FAMILY,
   defaultTimeoutMinutes: RDS_DEFAULT_TIMEOUT_MINUTES,
@@ -169,6 +185,7 @@ export const rdsDriver: SslDriver<RdsSslInputs, RdsLiveSsl> = {
   withDefaults: rdsDefaults,
   validate: (inputs) => validateRdsInputs(inputs, new Date(processClock().now())),
   drifted: (inputs, outputs) => differingSettings(inputs, outputs),
+  restartWarning,
   read: describe,
   plan,
   send,

@@ -79,6 +79,7 @@ describe("alicloud.rds custom certificates, credentials and secrets", function (
       err.message,
       /alicloud\.rds SSL \(rm-cred\): DescribeDBInstanceAttribute failed: SignatureDoesNotMatch: .*\[RequestId: [0-9A-F-]{36}\]/,
     );
+    assert.match(err.message, /check alicloud:accessKey \/ alicloud:secretKey/);
     assert.ok(!err.message.includes("not-the-secret-key"));
     assert.ok(!h.host.logs.join("\n").includes("not-the-secret-key"));
   });

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { UNKNOWN } from "../../engine/host";
-import { URN, startRdsHarness, type RdsHarness } from "../../fixtures/rds-provider";
+import { URN, startRdsHarness, waitForLog, type RdsHarness } from "../../fixtures/rds-provider";
 
 const MYSQL = "rm-mysql1";
 
@@ -96,6 +96,10 @@ describe("alicloud.rds DbSslConfig lifecycle (dynamic-provider host + emulator)"
     const news = (await h.check({ instanceId: MYSQL })).inputs;
     const diff = await h.host.diff(MYSQL, URN, read.outputs, news);
     assert.strictEqual(diff.changes, "some");
+    assert.ok(
+      await waitForLog(h.host, `alicloud.rds ${MYSQL}: applying this change restarts the instance`),
+      "the preview says the change restarts the instance",
+    );
     const up = await h.host.update(MYSQL, URN, read.outputs, news);
     assert.strictEqual(up.outputs.sslEnabled, true);
     assert.strictEqual(modifies().length, 2);
