@@ -8,6 +8,12 @@ import { DbSslError } from "./errors";
 import { SHARED_INPUT_NAMES } from "./inputs";
 
 const PROVIDER_KEY = "__provider";
+/**
+ * The names of the inputs the resource was checked with. Read gets only the stored outputs, but
+ * the inputs it returns must have the same keys as the stored inputs: the engine shows a property
+ * diff for every key that differs (pulumi-dynamic.md P9). `__` keys are hidden from displays.
+ */
+const INPUT_NAMES_KEY = "__inputNames";
 
 /** Plain JSON only: the host cannot encode undefined, Dates or functions (pulumi-dynamic.md P1). */
 export function plainJson(value: Record<string, unknown>): Record<string, unknown> {
@@ -24,6 +30,7 @@ export function toOutputs<I extends BaseSslInputs, L extends BaseLiveSsl>(
   const declared = pick(inputs as unknown as Record<string, unknown>, inputNamesOf(driver));
   return plainJson({
     ...declared,
+    [INPUT_NAMES_KEY]: Object.keys(declared).sort(),
     ...driver.outputs(inputs, live),
     lastAction: sent?.action ?? props.lastAction,
     lastTaskId: sent ? sent.taskId : props.lastTaskId,
@@ -37,7 +44,10 @@ export function toRefreshedInputs<I extends BaseSslInputs, L extends BaseLiveSsl
   oldProps: Record<string, unknown>,
   outs: Record<string, unknown>,
 ): Record<string, unknown> {
-  const declared = inputNamesOf(driver).filter((k) => oldProps[k] !== undefined);
+  const stored = oldProps[INPUT_NAMES_KEY];
+  const declared = Array.isArray(stored)
+    ? stored.filter((k): k is string => typeof k === "string")
+    : inputNamesOf(driver).filter((k) => oldProps[k] !== undefined);
   return plainJson(pick(outs, declared));
 }
 
