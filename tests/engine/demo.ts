@@ -36,6 +36,7 @@ function harnessRunner(config: StackConfig, workDir: string): DemoRunner {
     passphrase: PASSPHRASE,
     config,
     onStep: (s) => progress(formatStep(s)),
+    onHostLog: (line) => line.startsWith("[dbssl]") && progress(line),
   });
   return {
     description: "the engine harness (tests/engine)",
@@ -84,7 +85,9 @@ async function step(
     print(`  ... ${op} still running (${((Date.now() - started) / 1000).toFixed(1)}s)`);
   }, 500);
   try {
-    const r = await runner.run(op, (line) => print(`  done: ${line.trim()}`));
+    const r = await runner.run(op, (line) =>
+      print(line.startsWith("[dbssl]") ? `    ${line}` : `  done: ${line.trim()}`),
+    );
     console.log(r.table);
     return r;
   } finally {

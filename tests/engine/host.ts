@@ -27,6 +27,8 @@ export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 export interface StartHostOptions {
   env?: Record<string, string>;
+  /** Called with each stderr line as it arrives (the provider's progress). */
+  onStderr?: (line: string) => void;
   project?: string;
   cwd?: string;
 }
@@ -144,7 +146,10 @@ function spawnHost(
         resolve({ child, port, logs });
       } else logs.push(line);
     });
-    readline.createInterface({ input: child.stderr! }).on("line", (line) => logs.push(line));
+    readline.createInterface({ input: child.stderr! }).on("line", (line) => {
+      logs.push(line);
+      opts.onStderr?.(line);
+    });
     child.on("exit", (code) => {
       if (port === undefined)
         reject(new Error(`dynamic host exited early (${code}): ${logs.join("\n")}`));

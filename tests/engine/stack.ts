@@ -25,6 +25,8 @@ export interface StackOptions {
   /** Steps run concurrently, like `pulumi up --parallel` (default 16). */
   parallelism?: number;
   onStep?: (s: StepRecord) => void;
+  /** Each line the provider writes to stderr, as the Pulumi CLI shows it (pulumi-dynamic.md P7). */
+  onHostLog?: (line: string) => void;
 }
 
 export type Operation = "preview" | "up" | "refresh" | "destroy";
@@ -128,6 +130,7 @@ export class Stack {
       project: this.project,
       cwd: path.dirname(path.resolve(this.opts.program)),
       env: this.opts.hostEnv,
+      onStderr: this.opts.onHostLog,
     });
     try {
       await host.configure(this.opts.config ?? {});
