@@ -52,7 +52,7 @@ function harnessRunner(config: StackConfig, workDir: string): DemoRunner {
   };
 }
 
-function onPath(command: string): string | undefined {
+export function onPath(command: string): string | undefined {
   for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
     const file = path.join(dir, command);
     if (dir && fs.existsSync(file)) return file;
@@ -99,7 +99,7 @@ function expect(condition: boolean, message: string): void {
   if (!condition) throw new Error(`demo: ${message}`);
 }
 
-async function scenario(emu: Emulator, runner: DemoRunner): Promise<void> {
+export async function scenario(emu: Emulator, runner: DemoRunner): Promise<void> {
   console.log(`Running the fleet stack (${FLEET_PROGRAM}) with ${runner.description}.`);
   console.log(emulatorView(emu));
   expect(
