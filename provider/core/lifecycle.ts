@@ -15,7 +15,7 @@ import {
   validateSharedInputs,
   withSharedDefaults,
 } from "./inputs";
-import { toInitFailure, toOutputs, toRefreshedInputs } from "./outputs";
+import { declaredInputNames, toInitFailure, toOutputs, toRefreshedInputs } from "./outputs";
 
 /** Pulumi's key for the serialized provider, kept in inputs and outputs by the host. */
 export const PROVIDER_KEY = "__provider";
@@ -91,7 +91,8 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
       const inputs = { ...props, instanceId: props.instanceId ?? id } as I;
       const live = await driver.read(context(), inputs);
       if (!live) return { id: "" };
-      const outs = toOutputs(driver, inputs, live, lastOf(props), props);
+      const names = declaredInputNames(driver, props);
+      const outs = toOutputs(driver, inputs, live, lastOf(props), props, names);
       return { id, props: outs, inputs: toRefreshedInputs(driver, props, outs) };
     },
 

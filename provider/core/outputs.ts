@@ -26,11 +26,13 @@ export function toOutputs<I extends BaseSslInputs, L extends BaseLiveSsl>(
   live: L,
   sent: SentAction | undefined,
   props: Record<string, unknown>,
+  inputNames?: readonly string[],
 ): Record<string, unknown> {
-  const declared = pick(inputs as unknown as Record<string, unknown>, inputNamesOf(driver));
+  const record = inputs as unknown as Record<string, unknown>;
+  const declared = pick(record, inputNames ?? inputNamesOf(driver));
   return plainJson({
     ...declared,
-    [INPUT_NAMES_KEY]: Object.keys(declared).sort(),
+    [INPUT_NAMES_KEY]: inputNames ?? Object.keys(declared).sort(),
     ...driver.outputs(inputs, live),
     lastAction: sent?.action ?? props.lastAction,
     lastTaskId: sent ? sent.taskId : props.lastTaskId,
@@ -38,17 +40,24 @@ export function toOutputs<I extends BaseSslInputs, L extends BaseLiveSsl>(
   });
 }
 
+/** The inputs the resource was last checked with, as recorded in its stored outputs. */
+export function declaredInputNames(
+  driver: { inputNames: readonly string[] },
+  stored: Record<string, unknown>,
+): string[] {
+  const names = stored[INPUT_NAMES_KEY];
+  return Array.isArray(names)
+    ? names.filter((k): k is string => typeof k === "string")
+    : inputNamesOf(driver).filter((k) => stored[k] !== undefined);
+}
+
 /** After a refresh the live values replace the declared ones, so the next preview shows drift. */
-export function toRefreshedInputs<I extends BaseSslInputs, L extends BaseLiveSsl>(
-  driver: SslDriver<I, L>,
+export function toRefreshedInputs(
+  driver: { inputNames: readonly string[] },
   oldProps: Record<string, unknown>,
   outs: Record<string, unknown>,
 ): Record<string, unknown> {
-  const stored = oldProps[INPUT_NAMES_KEY];
-  const declared = Array.isArray(stored)
-    ? stored.filter((k): k is string => typeof k === "string")
-    : inputNamesOf(driver).filter((k) => oldProps[k] !== undefined);
-  return plainJson(pick(outs, declared));
+  return plainJson(pick(outs, declaredInputNames(driver, oldProps)));
 }
 
 /** An error the host turns into ErrorResourceInitFailed: Pulumi records the resource. */

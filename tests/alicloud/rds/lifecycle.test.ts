@@ -99,6 +99,12 @@ describe("alicloud.rds DbSslConfig lifecycle (dynamic-provider host + emulator)"
       onDelete: "disable",
       sslEnabled: false,
     });
+    // A second refresh keeps the same input keys (the declared ones, not every output).
+    const again = await h.host.read(MYSQL, URN, read.outputs);
+    assert.deepStrictEqual(
+      Object.keys(again.inputs ?? {}).sort(),
+      Object.keys(read.inputs ?? {}).sort(),
+    );
     const news = (await h.check({ instanceId: MYSQL })).inputs;
     const diff = await h.host.diff(MYSQL, URN, read.outputs, news);
     assert.strictEqual(diff.changes, "some");
