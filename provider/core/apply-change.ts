@@ -37,18 +37,28 @@ export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl
   for (let sends = 1; ; sends++) {
     const action = driver.plan(req.inputs, live, req.rotate);
     if (!action) return { live };
+    let sent: SentAction;
     try {
-      const sent = await driver.send(req.ctx, req.inputs, action, live);
-      req.onSent?.(sent);
-      await settle(driver, req, sent, live, req.deadline);
-      return { live: await readBack(driver, req, sent), sent };
+      sent = await driver.send(req.ctx, req.inputs, action, live);
     } catch (error) {
-      if (!(error instanceof CloudApiError) || sends >= MAX_SENDS) throw error;
+      // Only a failed send is recovered here; once the cloud has accepted the write, any
+      // later failure goes up as it is (and the lifecycle keeps the resource in state).
+      if (!(error instanceof CloudApiError) || !mayRetrySend(error, sends, req)) throw error;
       const recovered = await recoverFromFailedSend(driver, req, error, action, live);
       if (recovered.sent) return recovered;
       live = recovered.live;
+      continue;
     }
+    req.onSent?.(sent);
+    await settle(driver, req, sent, live, req.deadline);
+    return { live: await readBack(driver, req, sent), sent };
   }
+}
+
+/** A busy instance is waited for until the deadline; a lost answer is checked a few times. */
+function mayRetrySend(error: CloudApiError, sends: number, req: ChangeRequest<unknown, unknown>) {
+  if (error.retryClass === "busy") return req.ctx.clock.now() < req.deadline;
+  return sends < MAX_SENDS;
 }
 
 async function recoverFromFailedSend<I extends BaseSslInputs, L extends BaseLiveSsl>(

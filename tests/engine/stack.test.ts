@@ -5,21 +5,12 @@ import * as path from "path";
 import { IncorrectPassphraseError } from "./passphrase";
 import { OperationResult, Stack } from "./stack";
 import { isSecret } from "./wire";
+// Type only: importing the program itself would run it.
+import type { ToyItem } from "./fixtures/toy-program";
 
 // The harness's step decisions against the engine's rules, with a throw-away provider
 // (fixtures/toy-program.ts) whose "cloud" is a JSON file that records every call.
 const PROGRAM = path.join(__dirname, "fixtures", `toy-program${path.extname(__filename)}`);
-
-interface ToyItem {
-  name: string;
-  size: string;
-  zone?: string;
-  protect?: boolean;
-  retainOnDelete?: boolean;
-  deleteBeforeReplace?: boolean;
-  dependsOnPrevious?: boolean;
-  secretSize?: boolean;
-}
 
 describe("engine/stack: the step generator follows the engine's rules", function () {
   this.timeout(120000);
