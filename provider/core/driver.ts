@@ -92,6 +92,9 @@ export interface SslDriver<I extends BaseSslInputs, L extends BaseLiveSsl> {
   send(ctx: DriverContext, inputs: I, action: SslAction, live: L): Promise<SentAction>;
   /** One poll of the "finished" test. `before` is the live state read before `send`. */
   observe(ctx: DriverContext, inputs: I, sent: SentAction, before: L): Promise<SettleObservation>;
-  /** Live state to outputs (plain JSON: no undefined, no Date). */
+  /**
+   * Live state to outputs. The core adds the declared inputs, `lastAction`, `lastTaskId` and
+   * `lastRequestId`, and drops undefined values; a key set to undefined here is left out.
+   */
   outputs(inputs: I, live: L): Record<string, unknown>;
 }

@@ -20,7 +20,8 @@ import {
 import { ACL_VALUES, CA_TYPES, TLS_VERSIONS } from "./consts";
 
 export function rdsDefaults(raw: Record<string, unknown>): Record<string, unknown> {
-  // CAType defaults to aliyun when SSL is enabled (seed: "the default value of this parameter is aliyun").
+  // No RDS-specific defaults: an unset caType is left to the cloud, which then uses `aliyun`
+  // (seed: "If you set the SSLEnabled parameter to 1, the default value of this parameter is aliyun").
   return raw;
 }
 
