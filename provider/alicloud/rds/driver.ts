@@ -23,7 +23,13 @@ import {
 } from "./consts";
 import { rdsDefaults, validateRdsInputs } from "./inputs";
 import type { RdsLiveSsl, RdsSslInputs } from "./types";
-import { differingSettings, expandModifyRequest, flattenLive, unsupportedSettings } from "./wire";
+import {
+  differingSettings,
+  expandModifyRequest,
+  flattenLive,
+  unsupportedSettings,
+  type DescribeAnswers,
+} from "./wire";
 
 type RdsSdk = typeof import("@alicloud/rds20140815");
 
@@ -55,19 +61,41 @@ function call<T>(ctx: DriverContext, inputs: RdsSslInputs, action: string, send:
   });
 }
 
-async function describe(ctx: DriverContext, inputs: RdsSslInputs): Promise<RdsLiveSsl | undefined> {
+type Attribute = DescribeAnswers["attribute"];
+
+/** DescribeDBInstanceAttribute: status, engine, default endpoint; undefined when gone. */
+async function describeAttribute(
+  ctx: DriverContext,
+  inputs: RdsSslInputs,
+): Promise<Attribute | undefined> {
   const { sdk, client } = rdsClient(ctx, inputs);
-  const DBInstanceId = inputs.instanceId;
+  const request = new sdk.DescribeDBInstanceAttributeRequest({ DBInstanceId: inputs.instanceId });
   try {
     const attr = await call(ctx, inputs, "DescribeDBInstanceAttribute", () =>
-      client.describeDBInstanceAttribute(
-        new sdk.DescribeDBInstanceAttributeRequest({ DBInstanceId }),
-      ),
+      client.describeDBInstanceAttribute(request),
     );
-    const attribute = attr.body?.items?.DBInstanceAttribute?.[0];
-    if (!attribute) return undefined; // an empty answer means the instance is gone
+    return attr.body?.items?.DBInstanceAttribute?.[0]; // an empty answer: the instance is gone
+  } catch (error) {
+    if (isGone(error)) return undefined;
+    throw error;
+  }
+}
+
+async function describe(ctx: DriverContext, inputs: RdsSslInputs): Promise<RdsLiveSsl | undefined> {
+  const attribute = await describeAttribute(ctx, inputs);
+  return attribute && describeWithAttribute(ctx, inputs, attribute);
+}
+
+async function describeWithAttribute(
+  ctx: DriverContext,
+  inputs: RdsSslInputs,
+  attribute: Attribute,
+): Promise<RdsLiveSsl | undefined> {
+  const { sdk, client } = rdsClient(ctx, inputs);
+  const request = new sdk.DescribeDBInstanceSSLRequest({ DBInstanceId: inputs.instanceId });
+  try {
     const ssl = await call(ctx, inputs, "DescribeDBInstanceSSL", () =>
-      client.describeDBInstanceSSL(new sdk.DescribeDBInstanceSSLRequest({ DBInstanceId })),
+      client.describeDBInstanceSSL(request),
     );
     return flattenLive({ attribute, ssl: (ssl.body ?? {}) as Record<string, string | undefined> });
   } catch (error) {
@@ -113,9 +141,14 @@ async function observe(
   sent: SentAction,
   before: RdsLiveSsl,
 ): Promise<SettleObservation> {
-  const live = await describe(ctx, inputs);
-  if (!live)
-    return { state: "instance not found", done: false, failure: "the instance was deleted" };
+  const gone = { state: "instance not found", done: false, failure: "the instance was deleted" };
+  const attribute = await describeAttribute(ctx, inputs);
+  if (!attribute) return gone;
+  // While the instance is still changing, its SSL read cannot say "finished": skip that call.
+  const status = attribute.DBInstanceStatus ?? "unknown";
+  if (status !== RDS_STATUS.running) return { state: status, done: false };
+  const live = await describeWithAttribute(ctx, inputs, attribute);
+  if (!live) return gone;
   if (live.lastModifyStatus === "failed") {
     return {
       state: live.status,
