@@ -68,6 +68,11 @@ export interface SslDriver<I extends BaseSslInputs, L extends BaseLiveSsl> {
   readonly secretOutputs: readonly string[];
   /** The family's own input names (besides the shared ones), echoed in outputs. */
   readonly inputNames: readonly string[];
+  /**
+   * The npm packages (vendor SDKs) this family loads at run time; optional peer dependencies
+   * of pulumi-dbssl, so `check` can name the `npm install` line when one is missing.
+   */
+  readonly sdkPackages: readonly string[];
   /** Inputs that replace the resource when they change (besides instanceId and region). */
   readonly replaceOn?: readonly string[];
 

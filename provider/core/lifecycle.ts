@@ -60,7 +60,11 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
   return {
     async check(_olds, news) {
       const inputs = driver.withDefaults(withSharedDefaults(news));
-      const failures = [...validateSharedInputs(inputs), ...driver.validate(inputs)];
+      const failures = [
+        ...validateSharedInputs(inputs),
+        ...driver.validate(inputs),
+        // (issue 10) SDK presence check goes here.
+      ];
       return { inputs, failures };
     },
 

@@ -215,6 +215,7 @@ export const rdsDriver: SslDriver<RdsSslInputs, RdsLiveSsl> = {
   defaultTimeoutMinutes: RDS_DEFAULT_TIMEOUT_MINUTES,
   secretOutputs: RDS_SECRET_NAMES,
   inputNames: RDS_SETTING_NAMES,
+  sdkPackages: ["@alicloud/rds20140815", "@alicloud/openapi-core", "@alicloud/credentials"],
   withDefaults: rdsDefaults,
   validate: (inputs) => validateRdsInputs(inputs, new Date(processClock().now())),
   drifted: (inputs, outputs) => differingSettings(inputs, outputs),
