@@ -9,8 +9,17 @@ import { lifecycleFor, type Lifecycle } from "./core/lifecycle";
 import { settingsFrom, type ConfigSource, type ProviderSettings } from "./core/settings";
 import { driverFor } from "./families";
 
+/**
+ * The one injection point for time. It is an exported function of this module rather than a
+ * global (a well-known Symbol on globalThis) because a caller must resolve it exactly as the
+ * shim does (`require("pulumi-dbssl/runtime")` from the host's working directory): it then gets
+ * the same module instance the provider runs in, or fails loudly when it would not. A global
+ * would silently do nothing against a second copy of the package, and any code in the process
+ * could set it. Tests call it from a `--require` preload (tests/fixtures/clock-preload.ts).
+ */
+export { useClock, type Clock } from "./core/clock";
+
 let settings: ProviderSettings = settingsFrom(undefined);
-const clock = processClock();
 const lifecycles = new Map<string, Lifecycle>();
 
 /** Called by the host once per distinct `__provider` text; keeps config in this process only. */
@@ -19,7 +28,12 @@ export async function configure(req: { config: ConfigSource }): Promise<void> {
 }
 
 function context(): DriverContext {
-  return { settings, clock, progress: (line) => console.error(`[dbssl] ${line}`) };
+  // Read at each call, not at load: the clock may be injected after this module loaded.
+  return {
+    settings,
+    clock: processClock(),
+    progress: (line) => console.error(`[dbssl] ${line}`),
+  };
 }
 
 export function lifecycle(family: string): Lifecycle {

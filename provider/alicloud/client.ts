@@ -8,23 +8,39 @@
  * `@alicloud/credentials` default chain (ALIBABA_CLOUD_* env, profile, ECS RAM role, ...).
  */
 import type { DriverContext } from "../core/driver";
-import { CredentialsError, type ErrorSubject } from "../core/errors";
+import { describeValue, rules } from "../core/check-failure";
+import { CredentialsError, DbSslError, type ErrorSubject } from "../core/errors";
 import { rateLimiterFor } from "../core/rate-limit";
 import { retryCall } from "../core/retry";
-import { toAlibabaApiError } from "./errors";
+import { endpointHostPort, endpointOverrideProblem, SETTINGS_KEYS } from "../core/settings";
+import { AlibabaApiError, toAlibabaApiError } from "./errors";
+import { ALIBABA_REGION_FORMAT } from "./formats";
 
 export const DEFAULT_REGION = "cn-hangzhou";
 
+/**
+ * The region a call goes to. `check` validates the `region` input; the config and environment
+ * values are checked here, because the region becomes part of the API host name (formats.ts).
+ */
 export function alibabaRegion(ctx: DriverContext, region?: string): string {
-  const env = ctx.settings.env;
-  return region ?? ctx.settings.config("alicloud:region") ?? env.ALICLOUD_REGION ?? DEFAULT_REGION;
+  if (region !== undefined) return region;
+  const configured = ctx.settings.config("alicloud:region") ?? ctx.settings.env.ALICLOUD_REGION;
+  if (configured === undefined) return DEFAULT_REGION;
+  if (!rules.format(ALIBABA_REGION_FORMAT)("region", configured)) return configured;
+  throw new Error(
+    `pulumi-dbssl: alicloud:region (or ALICLOUD_REGION) must be ${ALIBABA_REGION_FORMAT.description}; ` +
+      `got ${describeValue(configured)}`,
+  );
 }
 
 /** SDK Config for `@alicloud/openapi-core` based clients; loads the SDK lazily. */
 export function alibabaSdkConfig(ctx: DriverContext, region: string): unknown {
-  const { $OpenApiUtil } = require("@alicloud/openapi-core");
-  const Credential = require("@alicloud/credentials").default;
-  const { Config: CredentialConfig } = require("@alicloud/credentials");
+  const { $OpenApiUtil } = require("../core/sdk").loadSdk("alicloud", "@alicloud/openapi-core");
+  const Credential = require("../core/sdk").loadSdk("alicloud", "@alicloud/credentials").default;
+  const { Config: CredentialConfig } = require("../core/sdk").loadSdk(
+    "alicloud",
+    "@alicloud/credentials",
+  );
   const { config, env } = ctx.settings;
   const accessKeyId = config("alicloud:accessKey") ?? env.ALICLOUD_ACCESS_KEY;
   const accessKeySecret = config("alicloud:secretKey") ?? env.ALICLOUD_SECRET_KEY;
@@ -68,6 +84,9 @@ export interface AlibabaCall<T> {
 
 export async function callAlibaba<T>(call: AlibabaCall<T>): Promise<T> {
   const { ctx } = call;
+  const override = ctx.settings.endpointOverride;
+  const problem = override === undefined ? undefined : endpointOverrideProblem(override);
+  if (problem !== undefined) throw new DbSslError(call.subject, `${problem}; nothing was sent`);
   const limiter = rateLimiterFor(call.api, ctx.clock, ctx.settings.requestsPerSecond);
   return retryCall(
     async () => {
@@ -91,17 +110,43 @@ export async function callAlibaba<T>(call: AlibabaCall<T>): Promise<T> {
 }
 
 function asTypedError(call: AlibabaCall<unknown>, e: unknown): Error {
-  const err = e as { name?: string; code?: string; message?: string };
-  if (
-    err?.code === "InvalidCredentials" ||
-    /credentials? (not found|could not be loaded)/i.test(err?.message ?? "")
-  ) {
+  const err = e as { name?: string; code?: string; message?: string; statusCode?: number };
+  if (err?.statusCode === undefined && isCredentialFailure(err)) {
     return new CredentialsError(
       call.subject,
-      "no Alibaba Cloud credentials: set `pulumi config set alicloud:accessKey ...` and " +
-        "`pulumi config set --secret alicloud:secretKey ...`, or ALICLOUD_ACCESS_KEY / " +
-        "ALICLOUD_SECRET_KEY, or a credential source of @alicloud/credentials",
+      "no Alibaba Cloud credentials found: set `pulumi config set alicloud:accessKey ...` and " +
+        "`pulumi config set --secret alicloud:secretKey ...` (and alicloud:securityToken for STS), " +
+        "or ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY (ALICLOUD_SECURITY_TOKEN), or a source of " +
+        "the @alicloud/credentials default chain (ALIBABA_CLOUD_ACCESS_KEY_ID / " +
+        "ALIBABA_CLOUD_ACCESS_KEY_SECRET, ~/.alibabacloud/credentials, an ECS RAM role)",
     );
   }
+  const override = call.ctx.settings.endpointOverride;
+  if (override !== undefined && err?.statusCode === undefined && err?.code === "ECONNREFUSED") {
+    // Nothing listens there, so nothing was sent: retrying would only wait (43 s at the defaults).
+    return new AlibabaApiError(call.subject, {
+      action: call.action,
+      code: "ECONNREFUSED",
+      retryClass: "final",
+      cloudMessage:
+        `connection refused by ${endpointHostPort(override)}, the ${SETTINGS_KEYS.endpointOverride} ` +
+        "endpoint: is the service (or emulator) running there?",
+    });
+  }
   return toAlibabaApiError(call.subject, call.action, e);
+}
+
+/**
+ * The SDK's own InvalidCredentials (openapi-core client.js: no credential object), and the
+ * @alicloud/credentials default chain giving up (providers/default.js: "unable to get credentials
+ * from any of the providers in the chain: ..."), whose text lists ENOENT from a missing profile
+ * file and would otherwise read as a network error.
+ */
+function isCredentialFailure(err: { code?: string; message?: string } | undefined): boolean {
+  const message = err?.message ?? "";
+  return (
+    err?.code === "InvalidCredentials" ||
+    /unable to get credentials from any of the providers in the chain/.test(message) ||
+    /credentials? (not found|could not be loaded)/i.test(message)
+  );
 }

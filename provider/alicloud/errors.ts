@@ -77,26 +77,62 @@ export function toAlibabaApiError(
   e: unknown,
 ): AlibabaApiError {
   const err = (e ?? {}) as SdkError;
+  if (err.statusCode === undefined && err.name === "SyntaxError") {
+    return notJsonError(subject, action, err);
+  }
   const isNetwork = err.statusCode === undefined;
-  const code = isNetwork ? networkCode(err) : (err.code ?? "UnknownError");
-  const cloudMessage = isNetwork
-    ? "the request got no answer (network error)"
-    : (err.data?.Message ?? "no message") +
-      (CREDENTIAL_CODES.includes(code) ? CREDENTIAL_HINT : "");
+  // The SDK builds code and request id with `${...}`, so a JSON body without them reads "undefined".
+  const code = isNetwork ? networkCode(err) : (present(err.code) ?? `HTTP${err.statusCode}`);
   return new AlibabaApiError(
     subject,
     {
       action,
       code,
-      requestId: err.requestId ?? err.data?.RequestId,
+      requestId: present(err.requestId) ?? present(err.data?.RequestId),
       httpStatus: err.statusCode,
       retryClass: classifyAlibabaCode(code, err.statusCode),
       retryAfterMs: Number.isFinite(err.retryAfter) ? err.retryAfter : undefined,
-      cloudMessage,
+      cloudMessage: cloudMessageOf(err, code, isNetwork),
     },
     // The SDK's own error text embeds the request URL with every parameter: keep it out.
     {},
   );
+}
+
+function cloudMessageOf(err: SdkError, code: string, isNetwork: boolean): string {
+  if (isNetwork) return "the request got no answer (network error)";
+  const message = present(err.data?.Message);
+  if (message === undefined) return `HTTP ${err.statusCode} with no error message in its JSON body`;
+  return message + (CREDENTIAL_CODES.includes(code) ? CREDENTIAL_HINT : "");
+}
+
+/**
+ * An answer whose body is not JSON, typically an HTML error page from a proxy or load balancer.
+ * `@alicloud/openapi-core` parses the body before it records the HTTP status (client.js, the
+ * `readAsJSON` right after `doAction`), so only JSON.parse's SyntaxError reaches us. It may have
+ * run, like a 5xx: reads retry it, writes are checked by reading first.
+ */
+function notJsonError(subject: ErrorSubject, action: string, err: SdkError): AlibabaApiError {
+  // JSON.parse quotes the start of the body: `Unexpected token '<', "<html><bod"... is not valid JSON`.
+  const quoted = /"(.*?)"(\.\.\.)? is not valid JSON/.exec(err.message ?? "")?.[1];
+  const excerpt =
+    quoted === undefined ? "" : quoted.replace(/[^A-Za-z0-9 <>/=.:_-]/g, "").slice(0, 20);
+  const body = excerpt === "" ? "no JSON body" : `no JSON body; it starts with "${excerpt}"`;
+  return new AlibabaApiError(
+    subject,
+    {
+      action,
+      code: "InvalidResponse",
+      retryClass: "unavailable",
+      cloudMessage: `the answer had ${body} (the SDK does not report its HTTP status; an error page from a proxy or load balancer looks like this)`,
+    },
+    {},
+  );
+}
+
+/** The SDK's `${undefined}` is a string; treat it, and empty strings, as absent. */
+function present(value: string | undefined): string | undefined {
+  return value === undefined || value === "" || value === "undefined" ? undefined : value;
 }
 
 function networkCode(err: SdkError): string {

@@ -1,18 +1,37 @@
 /**
- * Takes one instance from its live SSL state to the declared one: plan one action, send it,
- * wait until the cloud has finished, read back. Shared by create, update and delete.
+ * Takes one instance from its live SSL state to the declared one, shared by create, update and
+ * delete: wait until the instance is steady (never write to a changing instance, F1), check the
+ * rules that need the live instance (F5), plan one action, send it, wait until the cloud has
+ * finished (with memory, wait.ts), read back.
  *
- * A write is never resent blindly. When the cloud says the instance is busy the write did not
- * run, so we wait, read again and plan again. When the answer is lost (5xx, reset, timeout)
- * the write may have run: we first watch the instance for a grace period, and send again only
- * if the change has not shown up (alibaba.md §5: ModifyDBInstanceSSL takes no ClientToken).
+ * A write is never resent blindly (none of the write calls takes an idempotency token,
+ * alibaba.md §5):
+ * - an answer that proves the write did not run (busy, throttled, a 4xx) means: wait until the
+ *   instance is steady, read, plan again;
+ * - an answer we cannot know (5xx, reset, a timeout while the cloud may still apply it) means:
+ *   the write is recorded as sent first (the resource stays in state whatever happens next),
+ *   then we watch. A change that shows up is waited for; a write that shows no sign of having run
+ *   after the family's grace period is sent again, but never after the deadline, and a renewal
+ *   (which changes nothing else we can see) is never sent twice.
  */
+import type { CheckFailure } from "./check-failure";
 import type { BaseLiveSsl, BaseSslInputs, DriverContext, SentAction, SslDriver } from "./driver";
-import { CloudApiError, SslChangeFailedError, WaitTimeoutError, type ErrorSubject } from "./errors";
-import { waitForSettled } from "./wait";
-
-const MAX_SENDS = 4;
-const AMBIGUOUS_GRACE_MS = 3 * 60_000;
+import {
+  CloudApiError,
+  DbSslError,
+  InstanceStateError,
+  LiveValidationError,
+  SslChangeFailedError,
+  WaitTimeoutError,
+  type ErrorSubject,
+} from "./errors";
+import {
+  pollDelay,
+  pollUntil,
+  waitForSslState,
+  type PollOptions,
+  type SettleVerdict,
+} from "./wait";
 
 export interface ChangeResult<L> {
   live: L;
@@ -23,10 +42,15 @@ export interface ChangeRequest<I, L> {
   ctx: DriverContext;
   inputs: I;
   live: L;
+  /** What was last sent for settings the cloud does not echo (the stored outputs). */
+  applied: Record<string, unknown>;
   rotate: boolean;
   deadline: number;
-  /** Called once a write has been accepted, so a later failure can keep the resource. */
-  onSent?: (sent: SentAction) => void;
+  /**
+   * Called when a write may have reached the cloud (before its answer is known) and again
+   * with what the answer said, so a later failure keeps the resource in state.
+   */
+  onSent?: (sent: SentAction | undefined) => void;
 }
 
 export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl>(
@@ -34,62 +58,178 @@ export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl
   req: ChangeRequest<I, L>,
 ): Promise<ChangeResult<L>> {
   let live = req.live;
-  for (let sends = 1; ; sends++) {
-    const action = driver.plan(req.inputs, live, req.rotate);
-    if (!action) return { live };
+  let lost: SentAction | undefined; // a write of this run whose answer was lost
+  for (let busy = 0; ;) {
+    live = await waitUntilSteady(driver, req, live, busy);
+    rejectLiveFailures(driver, req, driver.validateLive?.(req.inputs, live) ?? []);
+    if (live.scheduled) {
+      progress(
+        driver,
+        req,
+        `a scheduled change is still pending (${live.scheduled}); nothing sent`,
+      );
+      return { live };
+    }
+    const action = driver.plan(req.inputs, live, req.applied, req.rotate && !lost);
+    if (!action) return { live, sent: lost };
+    if (lost) refuseResend(driver, req, lost);
+    assertOffered(driver, req, action);
+    const attempt: SentAction = { action };
+    req.onSent?.(attempt);
     let sent: SentAction;
     try {
-      sent = await driver.send(req.ctx, req.inputs, action, live);
+      sent = await driver.send(req.ctx, req.inputs, action, live, req.applied);
     } catch (error) {
-      // Only a failed send is recovered here; once the cloud has accepted the write, any
-      // later failure goes up as it is (and the lifecycle keeps the resource in state).
-      if (!(error instanceof CloudApiError) || !mayRetrySend(error, sends, req)) throw error;
-      const recovered = await recoverFromFailedSend(driver, req, error, action, live);
-      if (recovered.sent) return recovered;
-      live = recovered.live;
+      if (!(error instanceof CloudApiError)) throw error;
+      if (!outcomeUnknown(error)) {
+        req.onSent?.(lost); // the write provably did not run
+        if (error.retryClass !== "busy") throw error;
+        busy++;
+        progress(driver, req, `instance busy (${error.code}): waiting until it is steady`);
+        continue;
+      }
+      lost = attempt;
+      const verdict = await watchLostWrite(driver, req, attempt, live, error);
+      if (verdict !== "not-run") return conclude(driver, req, attempt, verdict);
+      live = await readLive(driver, req);
       continue;
     }
     req.onSent?.(sent);
-    await settle(driver, req, sent, live, req.deadline);
-    return { live: await readBack(driver, req, sent), sent };
+    if (sent.alreadyInState) {
+      progress(driver, req, `the cloud says SSL is already in that state; confirming with a read`);
+      return { live: await readBack(driver, req, sent), sent };
+    }
+    const verdict = sent.scheduled ? "scheduled" : await settle(driver, req, sent, live);
+    return conclude(driver, req, sent, verdict);
   }
 }
 
-/** A busy instance is waited for until the deadline; a lost answer is checked a few times. */
-function mayRetrySend(error: CloudApiError, sends: number, req: ChangeRequest<unknown, unknown>) {
-  if (error.retryClass === "busy") return req.ctx.clock.now() < req.deadline;
-  return sends < MAX_SENDS;
-}
-
-async function recoverFromFailedSend<I extends BaseSslInputs, L extends BaseLiveSsl>(
+async function conclude<I extends BaseSslInputs, L extends BaseLiveSsl>(
   driver: SslDriver<I, L>,
   req: ChangeRequest<I, L>,
-  error: CloudApiError,
-  action: SentAction["action"],
-  before: L,
+  sent: SentAction,
+  verdict: SettleVerdict,
 ): Promise<ChangeResult<L>> {
-  const { ctx } = req;
-  const subject = subjectOf(driver, req.inputs);
-  if (error.retryClass === "busy") {
-    ctx.progress(`${driver.family} ${subject.instanceId}: instance busy (${error.code}), waiting`);
-    await ctx.clock.sleep(ctx.settings.pollMaxDelayMs);
-  } else if (error.retryClass === "unavailable" || error.retryClass === "network") {
-    const sent: SentAction = { action };
-    ctx.progress(`${driver.family} ${subject.instanceId}: ${error.code}; checking whether it ran`);
-    const grace = Math.min(AMBIGUOUS_GRACE_MS, req.deadline - ctx.clock.now());
-    try {
-      await settle(driver, req, sent, before, ctx.clock.now() + grace);
-      req.onSent?.(sent);
-      return { live: await readBack(driver, req, sent), sent };
-    } catch (waitError) {
-      if (!(waitError instanceof WaitTimeoutError)) throw waitError;
-    }
-  } else {
-    throw error;
+  if (verdict === "scheduled") {
+    progress(driver, req, `${sent.action} is scheduled for the maintenance window; refresh later`);
+    return { live: await readLive(driver, req), sent: { ...sent, scheduled: true } };
   }
-  const live = await driver.read(ctx, req.inputs);
-  if (!live) throw error;
-  return { live };
+  return { live: await readBack(driver, req, sent), sent };
+}
+
+/** 5xx, reset, timeout: the write may have run. Throttling, busy and 4xx prove it did not. */
+function outcomeUnknown(error: CloudApiError): boolean {
+  return error.retryClass === "unavailable" || error.retryClass === "network";
+}
+
+async function watchLostWrite<I extends BaseSslInputs, L extends BaseLiveSsl>(
+  driver: SslDriver<I, L>,
+  req: ChangeRequest<I, L>,
+  attempt: SentAction,
+  before: L,
+  error: CloudApiError,
+): Promise<SettleVerdict> {
+  progress(
+    driver,
+    req,
+    `${error.code}: the answer was lost; watching whether ${attempt.action} ran`,
+  );
+  // A renewal changes nothing but the expiry: it is never assumed lost, so never sent twice.
+  return settle(driver, req, attempt, before, attempt.action !== "update");
+}
+
+function refuseResend<I extends BaseSslInputs, L extends BaseLiveSsl>(
+  driver: SslDriver<I, L>,
+  req: ChangeRequest<I, L>,
+  lost: SentAction,
+): void {
+  if (req.ctx.clock.now() < req.deadline) {
+    progress(driver, req, `${lost.action} shows no sign of having run; sending it again`);
+    return;
+  }
+  throw new SslChangeFailedError(
+    subjectOf(driver, req.inputs),
+    `the answer to ${lost.action} was lost and the change has not shown up by the deadline; ` +
+      `nothing more was sent. Run \`pulumi refresh\` to see the live state.`,
+  );
+}
+
+function assertOffered<I extends BaseSslInputs, L extends BaseLiveSsl>(
+  driver: SslDriver<I, L>,
+  req: ChangeRequest<I, L>,
+  action: SentAction["action"],
+): void {
+  if (driver.actions.includes(action)) return;
+  throw new DbSslError(
+    subjectOf(driver, req.inputs),
+    `${driver.family} has no "${action}" action (offered: ${driver.actions.join(", ")})`,
+  );
+}
+
+function rejectLiveFailures<I extends BaseSslInputs, L extends BaseLiveSsl>(
+  driver: SslDriver<I, L>,
+  req: ChangeRequest<I, L>,
+  failures: CheckFailure[],
+): void {
+  if (failures.length > 0) throw new LiveValidationError(subjectOf(driver, req.inputs), failures);
+}
+
+/** Never write to a changing instance: poll until it is steady (F1); terminal states fail now. */
+async function waitUntilSteady<I extends BaseSslInputs, L extends BaseLiveSsl>(
+  driver: SslDriver<I, L>,
+  req: ChangeRequest<I, L>,
+  live: L,
+  busy: number,
+): Promise<L> {
+  assertNotTerminal(driver, req, live);
+  if (busy === 0) {
+    const checked = await withUnfinishedChange(driver, req, live);
+    if (checked.steady) return checked;
+    live = checked;
+  } else {
+    // The cloud said busy while the instance read steady: back off before reading again.
+    if (req.ctx.clock.now() >= req.deadline) {
+      const subject = subjectOf(driver, req.inputs);
+      throw new WaitTimeoutError(subject, live.status, "a write the cloud accepts", 0);
+    }
+    const { pollFirstDelayMs, pollMaxDelayMs } = req.ctx.settings;
+    await req.ctx.clock.sleep(pollDelay(busy, pollFirstDelayMs, pollMaxDelayMs));
+  }
+  return pollUntil(
+    pollOptions(driver, req, "the instance to be steady", busy > 0),
+    async () => withUnfinishedChange(driver, req, await readLive(driver, req)),
+    (l) => {
+      assertNotTerminal(driver, req, l);
+      return l.steady ? { done: true, value: l } : { done: false, state: describeLive(l) };
+    },
+  );
+}
+
+/** A steady-looking instance may still have a change in flight that only a task API shows. */
+async function withUnfinishedChange<I extends BaseSslInputs, L extends BaseLiveSsl>(
+  driver: SslDriver<I, L>,
+  req: ChangeRequest<I, L>,
+  live: L,
+): Promise<L> {
+  if (!live.steady || !driver.unfinishedChange) return live;
+  const inFlight = await driver.unfinishedChange(req.ctx, req.inputs);
+  return inFlight ? { ...live, steady: false, inFlight } : live;
+}
+
+function assertNotTerminal<I extends BaseSslInputs, L extends BaseLiveSsl>(
+  driver: SslDriver<I, L>,
+  req: ChangeRequest<I, L>,
+  live: L,
+): void {
+  if (!live.terminal) return;
+  throw new InstanceStateError(
+    subjectOf(driver, req.inputs),
+    `${live.terminal}; it will not change on its own, so nothing was sent`,
+  );
+}
+
+function describeLive(live: BaseLiveSsl): string {
+  return live.inFlight ? `${live.status} (${live.inFlight})` : live.status;
 }
 
 async function settle<I extends BaseSslInputs, L extends BaseLiveSsl>(
@@ -97,19 +237,46 @@ async function settle<I extends BaseSslInputs, L extends BaseLiveSsl>(
   req: ChangeRequest<I, L>,
   sent: SentAction,
   before: L,
-  deadline: number,
-): Promise<void> {
+  mayNotHaveRun = false,
+): Promise<SettleVerdict> {
   const { ctx } = req;
-  await waitForSettled({
+  return waitForSslState(
+    {
+      ...pollOptions(driver, req, targetOf(sent), false),
+      sentAt: ctx.clock.now(),
+      graceMs: driver.settleGraceMs,
+      mayNotHaveRun,
+    },
+    () => driver.observe(ctx, req.inputs, sent, before),
+  );
+}
+
+function pollOptions<I extends BaseSslInputs, L extends BaseLiveSsl>(
+  driver: SslDriver<I, L>,
+  req: ChangeRequest<I, L>,
+  target: string,
+  pollFirst: boolean,
+): PollOptions {
+  const { ctx } = req;
+  return {
     subject: subjectOf(driver, req.inputs),
-    target: targetOf(sent),
-    observe: () => driver.observe(ctx, req.inputs, sent, before),
+    target,
     clock: ctx.clock,
-    timeoutMs: deadline - ctx.clock.now(),
+    deadline: req.deadline,
     firstDelayMs: ctx.settings.pollFirstDelayMs,
     maxDelayMs: ctx.settings.pollMaxDelayMs,
     progress: ctx.progress,
-  });
+    pollFirst,
+  };
+}
+
+export async function readLive<I extends BaseSslInputs, L extends BaseLiveSsl>(
+  driver: SslDriver<I, L>,
+  req: { ctx: DriverContext; inputs: I },
+): Promise<L> {
+  const live = await driver.read(req.ctx, req.inputs);
+  if (!live) throw new SslChangeFailedError(subjectOf(driver, req.inputs), "instance not found");
+  return live;
 }
 
 /** The "finished" test passed; the SSL read must now agree with the declared state. */
@@ -118,17 +285,24 @@ async function readBack<I extends BaseSslInputs, L extends BaseLiveSsl>(
   req: ChangeRequest<I, L>,
   sent: SentAction,
 ): Promise<L> {
-  const live = await driver.read(req.ctx, req.inputs);
-  const subject = subjectOf(driver, req.inputs);
-  if (!live) throw new SslChangeFailedError(subject, "the instance disappeared during the change");
-  const left = driver.plan(req.inputs, live, false);
+  const live = await readLive(driver, req);
+  const applied = { ...req.applied, ...sent.applied };
+  const left = driver.plan(req.inputs, live, applied, false);
   if (left) {
     throw new SslChangeFailedError(
-      subject,
+      subjectOf(driver, req.inputs),
       `after ${sent.action} the SSL read still needs "${left}" (sslEnabled=${live.sslEnabled})`,
     );
   }
   return live;
+}
+
+function progress(
+  driver: { family: string },
+  req: { ctx: DriverContext; inputs: { instanceId: string } },
+  line: string,
+): void {
+  req.ctx.progress(`${driver.family} ${req.inputs.instanceId}: ${line}`);
 }
 
 export function subjectOf(
@@ -139,6 +313,11 @@ export function subjectOf(
 }
 
 function targetOf(sent: SentAction): string {
-  const goal = { open: "SSL enabled", close: "SSL disabled", update: "certificate renewed" };
+  const goal = {
+    open: "SSL enabled",
+    close: "SSL disabled",
+    update: "certificate renewed",
+    reconfigure: "SSL settings applied",
+  };
   return `${goal[sent.action]} and the instance ready`;
 }

@@ -25,6 +25,15 @@ export function isKnown(value: unknown): boolean {
 
 type Rule = (property: string, value: unknown) => string | undefined;
 
+/** A cloud's documented format for an identifier (instance id, region id). */
+export interface IdentifierFormat {
+  /** Anchored pattern; must not allow characters that change a URL or a log line. */
+  pattern: RegExp;
+  maxLength: number;
+  /** What is allowed, in words, e.g. `an RDS instance id such as "rm-uf6wjk5xxxxxxx"`. */
+  description: string;
+}
+
 export const rules = {
   string: (): Rule => (p, v) => (typeof v === "string" ? undefined : `${p} must be a string`),
   nonEmptyString: (): Rule => (p, v) =>
@@ -37,18 +46,40 @@ export const rules = {
       allowed.includes(v as string | number)
         ? undefined
         : `${p} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}; got ${describeValue(v)}`,
+  /** `why` explains a limit that is not obvious (it is appended to the message). */
   number:
-    (min: number, max: number, integer = false): Rule =>
+    (min: number, max: number, integer = false, why = ""): Rule =>
     (p, v) =>
       typeof v === "number" && v >= min && v <= max && (!integer || Number.isInteger(v))
         ? undefined
-        : `${p} must be ${integer ? "an integer" : "a number"} from ${min} to ${max}; got ${describeValue(v)}`,
+        : `${p} must be ${integer ? "an integer" : "a number"} from ${min} to ${max}` +
+          `${why === "" ? "" : ` (${why})`}; got ${describeValue(v)}`,
+  format:
+    (format: IdentifierFormat): Rule =>
+    (p, v) =>
+      typeof v === "string" && v.length <= format.maxLength && format.pattern.test(v)
+        ? undefined
+        : `${p} must be ${format.description}; got ${describeValue(v)}`,
 };
 
-/** Never echo long values: they may be certificates or keys. */
-function describeValue(v: unknown): string {
-  const text = JSON.stringify(v) ?? String(v);
-  return text.length > 40 ? `a ${typeof v} of ${text.length} characters` : text;
+/**
+ * Shows a value in a message on one line of printable ASCII (a newline in an input must not forge
+ * a log line), and never echoes long values: they may be certificates or keys.
+ */
+export function describeValue(v: unknown): string {
+  if (typeof v === "number" && !Number.isFinite(v)) return String(v); // JSON would say `null`
+  const text = printable(JSON.stringify(v) ?? String(v));
+  if (text.length <= 40) return text;
+  const kind = Array.isArray(v) ? "list" : v === null ? "null" : typeof v;
+  return `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} of ${text.length} characters`;
+}
+
+/** Escapes everything but printable ASCII, so no input can start a new line in a log. */
+export function printable(text: string): string {
+  return text.replace(
+    /[^\x20-\x7e]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** Applies each property's rule to the known values in `inputs`; required ones must be present. */
@@ -68,4 +99,56 @@ export function checkProperties(
     if (reason) failures.push({ property, reason });
   }
   return failures;
+}
+
+/**
+ * One failure per input key that is not a known name (a typo such as `caTpye` would otherwise be
+ * ignored and the cloud left at its default), with the closest known name when there is one.
+ */
+export function unknownInputFailures(
+  inputs: Record<string, unknown>,
+  known: readonly string[],
+): CheckFailure[] {
+  const allowed = known.filter((k) => !k.startsWith("__")).sort();
+  return Object.keys(inputs)
+    .filter((key) => !known.includes(key))
+    .map((key) => {
+      const suggestion = closestName(key, allowed);
+      const hint = suggestion === undefined ? "." : `; did you mean \`${suggestion}\`?`;
+      return {
+        property: printable(key),
+        reason: `${describeValue(key)} is not an input of this resource${hint} Allowed inputs: ${allowed.join(", ")}`,
+      };
+    });
+}
+
+/** The known name within a third of its length in edits (at least 2), case ignored. */
+function closestName(key: string, known: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of known) {
+    const distance = editDistance(key.toLowerCase(), name.toLowerCase());
+    const limit = Math.max(2, Math.floor(name.length / 3));
+    if (distance <= limit && (best === undefined || distance < best.distance)) {
+      best = { name, distance };
+    }
+  }
+  return best?.name;
+}
+
+/** Damerau-Levenshtein distance (optimal string alignment): a swap of two letters costs 1. */
+export function editDistance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Math.max(a.length, b.length);
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
 }

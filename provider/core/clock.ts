@@ -1,12 +1,13 @@
 /**
  * Time, injectable so that waits run in milliseconds under test.
  *
- * In production the system clock is used. Tests start the dynamic-provider host with
- * `DBSSL_TEST_CLOCK_URL` pointing at the project's cloud emulator: every sleep then advances
- * the emulator's virtual clock instead of waiting, so the provider and the emulated cloud
- * share one time line and a 30-minute wait takes a few milliseconds.
+ * Production always starts on the system clock and never looks at the environment to replace
+ * it. A test (or any embedding) replaces it from the outside with `useClock` on
+ * `pulumi-dbssl/runtime`, typically from a `--require` preload given to the dynamic-provider
+ * host (the project's tests do that with `tests/fixtures/clock-preload.ts`). Every part of the
+ * provider reads the one clock through `processClock()`, so waits, deadlines and certificate
+ * expiry checks share one time line.
  */
-import * as http from "http";
 
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -35,40 +36,19 @@ export class FakeClock implements Clock {
   }
 }
 
-/** Shares the cloud emulator's virtual time (`POST /__admin/clock {advanceTo}` answers `{now}`). */
-export class EmulatorClock implements Clock {
-  private offset = 0;
-  constructor(private readonly baseUrl: string) {}
+let current: Clock = systemClock;
 
-  now(): number {
-    return Date.now() + this.offset;
-  }
-
-  async sleep(ms: number): Promise<void> {
-    const answer = await postJson(`${this.baseUrl}/__admin/clock`, { advanceTo: this.now() + ms });
-    this.offset = Math.max(this.offset, Number(answer.now) - Date.now());
-  }
+/** The clock for this process: the system's unless `useClock` replaced it. */
+export function processClock(): Clock {
+  return current;
 }
 
-function postJson(url: string, body: object): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-    });
-    req.on("response", (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => resolve(JSON.parse(text || "{}")));
-    });
-    req.on("error", reject);
-    req.end(JSON.stringify(body));
-  });
-}
-
-/** The clock for this process: the emulator's when a test asked for it, else the system's. */
-export function processClock(env: NodeJS.ProcessEnv = process.env): Clock {
-  const url = env.DBSSL_TEST_CLOCK_URL;
-  return url ? new EmulatorClock(url.replace(/\/$/, "")) : systemClock;
+/** Replaces the process clock; returns the previous one (so an embedding can put it back). */
+export function useClock(clock: Clock): Clock {
+  if (typeof clock?.now !== "function" || typeof clock?.sleep !== "function") {
+    throw new TypeError("useClock: expected an object with now() and sleep(ms)");
+  }
+  const previous = current;
+  current = clock;
+  return previous;
 }

@@ -1,18 +1,25 @@
 /**
- * The family-driver interface: the only thing a database family implements.
+ * The family-driver interface (v2): the only thing a database family implements.
  *
- * Everything else (check/diff plumbing, waiting, per-call retries, rate limiting, errors,
- * secrets, the serialized shim) lives once in `provider/core`. A driver says only what
- * differs between clouds: how to read the live SSL state, which write call carries an
- * action, and when the cloud has finished. See docs/ARCHITECTURE.md for how each of the
- * five families maps onto it.
+ * Everything else (check/diff plumbing, waiting for a steady instance, deciding when a change
+ * has finished, per-call retries, rate limiting, errors, secrets, the serialized shim) lives
+ * once in `provider/core`. A driver says only what differs between clouds: how to read the live
+ * SSL state, which write call carries an action, and what one poll of the cloud shows. The core
+ * decides, with memory across polls, when a change has finished (docs/ARCHITECTURE.md §2, §4).
  */
 import type { CheckFailure } from "./check-failure";
 import type { Clock } from "./clock";
+import type { InputFormats } from "./inputs";
 import type { ProviderSettings } from "./settings";
 
-/** The one write a lifecycle step may send. `undefined` from `plan` means "nothing to do". */
-export type SslAction = "open" | "close" | "update";
+/**
+ * The one write a lifecycle step may send. `update` renews the certificate; `reconfigure`
+ * changes settings while SSL stays on and sends only what changed (ARCHITECTURE F4).
+ * `undefined` from `plan` means "nothing to do".
+ */
+export type SslAction = "open" | "close" | "update" | "reconfigure";
+
+export const SSL_ACTIONS: readonly SslAction[] = ["open", "close", "update", "reconfigure"];
 
 /** Inputs every family shares (DESIGN.md "Resource contract"). */
 export interface BaseSslInputs {
@@ -32,6 +39,16 @@ export interface BaseLiveSsl {
   certificateExpiresAt?: string;
   /** The cloud says the certificate must be renewed (RDS `RequireUpdate`). */
   requireUpdate?: boolean;
+  /** The instance status as the cloud spells it (`Running`, `SSL_MODIFYING`, `ACTIVE`, ...). */
+  status: string;
+  /** The instance accepts a write now: steady status and no change known to be in flight. */
+  steady: boolean;
+  /** Why the instance can never become steady on its own (deleting, stopped, locked): fail now. */
+  terminal?: string;
+  /** A change the cloud accepted earlier and has not applied yet (a task API shows it). */
+  inFlight?: string;
+  /** A change scheduled for a later window (ARCHITECTURE F8): no second write while it is. */
+  scheduled?: string;
 }
 
 /** What `send` learnt from the write call. */
@@ -39,16 +56,44 @@ export interface SentAction {
   action: SslAction;
   requestId?: string;
   taskId?: string;
+  /**
+   * The cloud answered "already in that state" (F3). The core confirms it with a read and
+   * then treats it as success with nothing to wait for.
+   */
+  alreadyInState?: boolean;
+  /** The change was accepted for a later window (DDS SwitchMode, Tencent WaitSwitch; F8). */
+  scheduled?: boolean;
+  /** Settings sent with the action (input names -> values), so outputs can record them. */
+  applied?: Record<string, unknown>;
 }
 
-/** One observation of the "finished" test. */
+/**
+ * One poll of the cloud while a change settles: facts only. The core decides "finished" with
+ * memory: the target must be shown on a steady instance, and evidence that the change really
+ * ran (a finished task, a transition seen in an earlier poll, a new expiry) must have been seen.
+ */
 export interface SettleObservation {
   /** The status string the cloud reported (instance or task), for progress lines and timeouts. */
   state: string;
-  /** True when the cloud has finished and the SSL read shows the target. */
-  done: boolean;
-  /** Set when the cloud reports the change failed (task Fail, PG LastModifyStatus=failed, ...). */
+  /** The instance is steady (not restarting, no task running). */
+  steady: boolean;
+  /** The SSL read shows the declared target. */
+  targetShown: boolean;
+  /** Proof the change ran: a task that finished, a non-steady status seen, an expiry change. */
+  evidence?: "task" | "transition" | "expiryChanged";
+  /** The cloud says the change failed (task Fail, PG LastModifyStatus=failed, ...). */
   failure?: string;
+  /**
+   * The failure may be left over from an earlier change (PG LastModifyStatus keeps `failed`):
+   * the core counts it only after evidence that this change ran, or after the grace period.
+   */
+  failureMayBeStale?: boolean;
+  /** The change waits for a maintenance window (F8): stop waiting, report it as scheduled. */
+  scheduled?: string;
+  /** The instance disappeared during the change. */
+  gone?: boolean;
+  /** The instance reached a state it cannot leave on its own. */
+  terminal?: string;
 }
 
 /** What a driver gets for every cloud call. */
@@ -64,6 +109,13 @@ export interface SslDriver<I extends BaseSslInputs, L extends BaseLiveSsl> {
   readonly family: string;
   /** How long `up` waits when `timeoutMinutes` is not set (close to the cloud's documented durations). */
   readonly defaultTimeoutMinutes: number;
+  /**
+   * How long after a write a steady instance showing the target counts as finished without
+   * other evidence (the cloud's lag before a change shows is shorter than this).
+   */
+  readonly settleGraceMs: number;
+  /** The actions this family's API has (F7). Without `update`, no rotateTrigger/renewBeforeDays. */
+  readonly actions: readonly SslAction[];
   /** Output names that carry certificates, keys or passwords (marked secret by the resource class). */
   readonly secretOutputs: readonly string[];
   /** The family's own input names (besides the shared ones), echoed in outputs. */
@@ -73,14 +125,21 @@ export interface SslDriver<I extends BaseSslInputs, L extends BaseLiveSsl> {
    * of pulumi-dbssl, so `check` can name the `npm install` line when one is missing.
    */
   readonly sdkPackages: readonly string[];
+  /** The cloud's documented formats of `instanceId` and `region`, checked offline. */
+  readonly inputFormats: InputFormats;
   /** Inputs that replace the resource when they change (besides instanceId and region). */
   readonly replaceOn?: readonly string[];
 
+  /** Offline: the region used when none is declared (stack config, environment, cloud default). */
+  defaultRegion(settings: ProviderSettings): string;
   /** Offline: apply defaults to the raw (already shared-validated) inputs. Unknowns pass through. */
   withDefaults(raw: Record<string, unknown>): Record<string, unknown>;
   /** Offline: family validation; no SDK, no network. Unknown values must be skipped. */
-  validate(inputs: Record<string, unknown>): CheckFailure[];
-  /** Offline: would these stored outputs differ from these inputs? (property names) */
+  validate(inputs: Record<string, unknown>, now: Date): CheckFailure[];
+  /**
+   * Offline: family properties whose stored outputs differ from these inputs. Outputs hold what
+   * was read from the cloud, or for settings the cloud does not echo, what was last sent.
+   */
   drifted(inputs: I, outputs: Record<string, unknown>): string[];
 
   /**
@@ -91,15 +150,41 @@ export interface SslDriver<I extends BaseSslInputs, L extends BaseLiveSsl> {
 
   /** Read the live SSL state; `undefined` when the instance no longer exists. */
   read(ctx: DriverContext, inputs: I): Promise<L | undefined>;
-  /** Which action takes `live` to `inputs`; `rotate` asks for a certificate renewal. */
-  plan(inputs: I, live: L, rotate: boolean): SslAction | undefined;
-  /** Send the one write call for `action`. Never retried blindly by the core after a timeout. */
-  send(ctx: DriverContext, inputs: I, action: SslAction, live: L): Promise<SentAction>;
-  /** One poll of the "finished" test. `before` is the live state read before `send`. */
+  /**
+   * A change the cloud accepted and has not finished, seen where the instance status does not
+   * show it yet (a task API), e.g. one sent by a process that was killed. Asked before every
+   * write while the instance reads steady; `undefined` when there is none.
+   */
+  unfinishedChange?(ctx: DriverContext, inputs: I): Promise<string | undefined>;
+  /**
+   * Rules that need the live instance (engine, version, edition), checked before any write
+   * (F5). Failures name the property and the engine.
+   */
+  validateLive?(inputs: I, live: L): CheckFailure[];
+  /**
+   * Which action takes `live` to `inputs`. `applied` holds what was last sent for settings the
+   * cloud does not echo (the stored outputs); `rotate` asks for a certificate renewal.
+   */
+  plan(
+    inputs: I,
+    live: L,
+    applied: Record<string, unknown>,
+    rotate: boolean,
+  ): SslAction | undefined;
+  /** Send the one write call for `action`. The core never resends it blindly. */
+  send(
+    ctx: DriverContext,
+    inputs: I,
+    action: SslAction,
+    live: L,
+    applied: Record<string, unknown>,
+  ): Promise<SentAction>;
+  /** One poll while a change settles. `before` is the live state read before `send`. */
   observe(ctx: DriverContext, inputs: I, sent: SentAction, before: L): Promise<SettleObservation>;
   /**
-   * Live state to outputs. The core adds the declared inputs, `lastAction`, `lastTaskId` and
-   * `lastRequestId`, and drops undefined values; a key set to undefined here is left out.
+   * Live state to outputs. `applied` holds the last sent value of each setting the cloud does
+   * not echo; never fall back to the inputs. The core adds the declared inputs, `lastAction`,
+   * `lastTaskId` and `lastRequestId`, and drops undefined values.
    */
-  outputs(inputs: I, live: L): Record<string, unknown>;
+  outputs(inputs: I, live: L, applied: Record<string, unknown>): Record<string, unknown>;
 }

@@ -71,12 +71,56 @@ export class CloudApiError extends DbSslError {
   }
 }
 
-/** The instance does not exist (any more); the cloud call that said so is `cause`. */
-export class InstanceNotFoundError extends DbSslError {}
+/**
+ * The instance does not exist (any more). A wrong region looks exactly like a missing instance,
+ * so the message names where we looked and what the cloud answered.
+ */
+export class InstanceNotFoundError extends DbSslError {
+  readonly region?: string;
+  readonly endpoint?: string;
+  readonly code?: string;
+  readonly requestId?: string;
+
+  constructor(subject: ErrorSubject, where: NotFoundDetails, options?: { cause?: unknown }) {
+    const answer = where.code ? `answered ${where.code}` : "gave an empty answer";
+    const rid = where.requestId ? ` [RequestId: ${where.requestId}]` : "";
+    super(
+      subject,
+      `instance not found in region ${where.region ?? "(default)"} (endpoint ` +
+        `${where.endpoint ?? "unknown"}): the cloud ${answer}${rid}. ` +
+        `Check instanceId and region (a wrong region looks like a missing instance).`,
+      options,
+    );
+    Object.assign(this, where);
+  }
+}
+
+export interface NotFoundDetails {
+  region?: string;
+  endpoint?: string;
+  code?: string;
+  requestId?: string;
+}
 
 export function isGone(error: unknown): boolean {
-  return error instanceof CloudApiError && error.retryClass === "gone";
+  return (
+    (error instanceof CloudApiError && error.retryClass === "gone") ||
+    error instanceof InstanceNotFoundError
+  );
 }
+
+/** A rule that needs the live instance (engine, edition) failed before anything was sent (F5). */
+export class LiveValidationError extends DbSslError {
+  constructor(
+    subject: ErrorSubject,
+    readonly failures: readonly { property: string; reason: string }[],
+  ) {
+    super(subject, `${failures.map((f) => f.reason).join("; ")}; nothing was changed`);
+  }
+}
+
+/** The instance is in a state it will not leave on its own (deleting, stopped, locked). */
+export class InstanceStateError extends DbSslError {}
 
 /** The cloud did not finish in time. Carries what was seen last and what was awaited. */
 export class WaitTimeoutError extends DbSslError {

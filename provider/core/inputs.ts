@@ -3,7 +3,17 @@
  * `diff` makes against the stored outputs (the live state after the last up or refresh).
  */
 import type { BaseSslInputs } from "./driver";
-import { checkProperties, isKnown, rules, type CheckFailure } from "./check-failure";
+import {
+  checkProperties,
+  isKnown,
+  rules,
+  unknownInputFailures,
+  type CheckFailure,
+  type IdentifierFormat,
+} from "./check-failure";
+
+/** Pulumi's key for the serialized provider, present in every dynamic resource's inputs. */
+const PROVIDER_INPUT = "__provider";
 
 export const ON_DELETE_VALUES = ["disable", "retain"] as const;
 
@@ -17,16 +27,44 @@ export function withSharedDefaults(raw: Record<string, unknown>): Record<string,
   return { sslEnabled: true, onDelete: "disable", ...stripNulls(raw) };
 }
 
-export function validateSharedInputs(inputs: Record<string, unknown>): CheckFailure[] {
-  return checkProperties(inputs, {
-    instanceId: { rule: rules.nonEmptyString(), required: true },
-    region: { rule: rules.nonEmptyString() },
-    sslEnabled: { rule: rules.boolean() },
-    rotateTrigger: { rule: rules.string() },
-    renewBeforeDays: { rule: rules.number(1, 365, true) },
-    onDelete: { rule: rules.oneOf(ON_DELETE_VALUES) },
-    timeoutMinutes: { rule: rules.number(1, 24 * 60) },
-  });
+/** A cloud's documented formats for the identity inputs, checked offline at `check`. */
+export interface InputFormats {
+  instanceId: IdentifierFormat;
+  region: IdentifierFormat;
+}
+
+/** What the shared check needs to know about the family. */
+export interface SharedCheckSpec {
+  formats: InputFormats;
+  /** The family's own input names (the driver's `inputNames`). */
+  inputNames: readonly string[];
+}
+
+/**
+ * Certificates the clouds issue are valid for one year (alibaba.md §1.1, DescribeDBInstanceSSL
+ * "Certs are valid for 1 year"). A window near that length would renew on every `up`.
+ */
+export const MAX_RENEW_BEFORE_DAYS = 180;
+const RENEW_WHY =
+  "cloud certificates are valid for one year, so a longer window would renew on every up";
+
+export function validateSharedInputs(
+  inputs: Record<string, unknown>,
+  spec: SharedCheckSpec,
+): CheckFailure[] {
+  const known = [...SHARED_INPUT_NAMES, ...spec.inputNames, PROVIDER_INPUT];
+  return [
+    ...unknownInputFailures(inputs, known),
+    ...checkProperties(inputs, {
+      instanceId: { rule: rules.format(spec.formats.instanceId), required: true },
+      region: { rule: rules.format(spec.formats.region) },
+      sslEnabled: { rule: rules.boolean() },
+      rotateTrigger: { rule: rules.string() },
+      renewBeforeDays: { rule: rules.number(1, MAX_RENEW_BEFORE_DAYS, true, RENEW_WHY) },
+      onDelete: { rule: rules.oneOf(ON_DELETE_VALUES) },
+      timeoutMinutes: { rule: rules.number(1, 24 * 60) },
+    }),
+  ];
 }
 
 /** True when the live certificate expires within `renewBeforeDays` of `now`. */

@@ -5,7 +5,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { BaseLiveSsl, BaseSslInputs, DriverContext, SentAction, SslDriver } from "./driver";
-import { isUnknown } from "./check-failure";
+import { isUnknown, type CheckFailure } from "./check-failure";
 import { applyChange, subjectOf } from "./apply-change";
 import { InstanceNotFoundError, isGone } from "./errors";
 import {
@@ -16,27 +16,46 @@ import {
   withSharedDefaults,
 } from "./inputs";
 import { declaredInputNames, toInitFailure, toOutputs, toRefreshedInputs } from "./outputs";
+import { InstanceClaims, instanceKey } from "./same-instance";
 
 /** Pulumi's key for the serialized provider, kept in inputs and outputs by the host. */
 export const PROVIDER_KEY = "__provider";
 
 export type Lifecycle = Required<Omit<dynamic.ResourceProvider, "configure">>;
 
+type Props = Record<string, unknown>;
+
 export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
   driver: SslDriver<I, L>,
   context: () => DriverContext,
 ): Lifecycle {
+  const claims = new InstanceClaims();
   const deadlineFor = (inputs: I, ctx: DriverContext) =>
     ctx.clock.now() + (inputs.timeoutMinutes ?? driver.defaultTimeoutMinutes) * 60_000;
+  const regionOf = (props: Props, ctx: DriverContext) =>
+    typeof props.region === "string" ? props.region : driver.defaultRegion(ctx.settings);
+  const keyOf = (props: Props, ctx: DriverContext) =>
+    instanceKey(driver.family, regionOf(props, ctx), String(props.instanceId));
+
+  /** Live state, or undefined when the instance is gone. */
+  async function readOrGone(ctx: DriverContext, inputs: I): Promise<L | undefined> {
+    try {
+      return await driver.read(ctx, inputs);
+    } catch (error) {
+      if (isGone(error)) return undefined;
+      throw error;
+    }
+  }
 
   async function readLive(ctx: DriverContext, inputs: I): Promise<L> {
     const live = await driver.read(ctx, inputs);
-    if (!live) throw new InstanceNotFoundError(subjectOf(driver, inputs), "instance not found");
-    return live;
+    if (live) return live;
+    throw new InstanceNotFoundError(subjectOf(driver, inputs), { region: inputs.region });
   }
 
-  async function converge(inputs: I, rotate: boolean, props: Record<string, unknown>) {
+  async function converge(inputs: I, rotate: boolean, olds: Props, failureInputs: I) {
     const ctx = context();
+    claims.claim(keyOf(inputs as unknown as Props, ctx));
     const before = await readLive(ctx, inputs);
     const due = rotate || renewalDue(inputs, before.certificateExpiresAt, ctx.clock.now());
     let sent: SentAction | undefined;
@@ -45,32 +64,65 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
         ctx,
         inputs,
         live: before,
+        applied: olds,
         rotate: due,
         deadline: deadlineFor(inputs, ctx),
         onSent: (s) => (sent = s),
       });
-      return toOutputs(driver, inputs, result.live, result.sent ?? lastOf(props), props);
+      return toOutputs(driver, inputs, result.live, result.sent ?? lastOf(olds), olds);
     } catch (error) {
-      // The write reached the cloud: keep the resource in state (pulumi-dynamic.md P12).
-      if (sent) throw toInitFailure(error, driver, inputs, before, sent, props);
+      // The write may have reached the cloud: keep the resource in state (pulumi-dynamic.md P12),
+      // with the live state from before and what was applied before, so the next `up` retries.
+      if (sent) throw toInitFailure(error, driver, failureInputs, before, sent, olds);
       throw error;
     }
   }
 
+  function checkOffline(inputs: Props, ctx: DriverContext): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    if (!driver.actions.includes("update")) {
+      for (const name of ["rotateTrigger", "renewBeforeDays"]) {
+        if (inputs[name] === undefined) continue;
+        failures.push({
+          property: name,
+          reason:
+            `${name} is not available for ${driver.family}: the cloud has no certificate ` +
+            `renewal call (offered: ${driver.actions.join(", ")})`,
+        });
+      }
+    }
+    const known = !isUnknown(inputs.instanceId) && !isUnknown(inputs.region);
+    if (known && claims.checkedAgain(keyOf(inputs, ctx))) {
+      ctx.progress(
+        `${driver.family} ${String(inputs.instanceId)}: warning: more than one DbSslConfig in ` +
+          `this stack names this instance (region ${regionOf(inputs, ctx)}); they will undo ` +
+          `each other's changes. Keep one.`,
+      );
+    }
+    return failures;
+  }
+
   return {
     async check(_olds, news) {
-      const inputs = driver.withDefaults(withSharedDefaults(news));
+      const ctx = context();
+      const inputs = withRegion(driver.withDefaults(withSharedDefaults(news)), driver, ctx);
       const failures = [
-        ...validateSharedInputs(inputs),
-        ...driver.validate(inputs),
-        // (issue 10) SDK presence check goes here.
+        ...validateSharedInputs(inputs, {
+          formats: driver.inputFormats,
+          inputNames: driver.inputNames,
+        }),
+        ...driver.validate(inputs, new Date(ctx.clock.now())),
+        ...checkOffline(inputs, ctx),
+        ...require("./sdk").sdkCheckFailures(driver.family, driver.sdkPackages), // resolve only
       ];
       return { inputs, failures };
     },
 
     async diff(_id, olds, news) {
+      const ctx = context();
+      const stored = { ...olds, region: regionOf(olds, ctx) };
       const replaces = [...IDENTITY_INPUTS, ...(driver.replaceOn ?? [])].filter(
-        (k) => news[k] !== undefined && (isUnknown(news[k]) || news[k] !== olds[k]),
+        (k) => news[k] !== undefined && (isUnknown(news[k]) || news[k] !== stored[k]),
       );
       const unknown = Object.keys(news).some((k) => k !== PROVIDER_KEY && isUnknown(news[k]));
       const changed =
@@ -79,21 +131,22 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
         news.sslEnabled !== olds.sslEnabled ||
         (news.rotateTrigger ?? null) !== (olds.rotateTrigger ?? null) ||
         BEHAVIOUR_INPUTS.some((k) => (news[k] ?? null) !== (olds[k] ?? null)) ||
-        renewalDue(news as I, olds.certificateExpiresAt, context().clock.now()) ||
+        renewalDue(news as I, olds.certificateExpiresAt, ctx.clock.now()) ||
         driver.drifted(news as I, olds).length > 0;
       const warning = changed && !unknown ? driver.restartWarning?.(news as I, olds) : undefined;
-      if (warning) context().progress(`${driver.family} ${String(news.instanceId)}: ${warning}`);
+      if (warning) ctx.progress(`${driver.family} ${String(news.instanceId)}: ${warning}`);
       return { changes: changed, replaces, deleteBeforeReplace: false };
     },
 
     async create(inputs) {
-      const outs = await converge(inputs as I, false, inputs);
+      const outs = await converge(inputs as I, false, {}, inputs as I);
       return { id: (inputs as I).instanceId, outs };
     },
 
     async read(id, props) {
+      const ctx = context();
       const inputs = { ...props, instanceId: props.instanceId ?? id } as I;
-      const live = await driver.read(context(), inputs);
+      const live = await readOrGone(ctx, inputs);
       if (!live) return { id: "" };
       const names = declaredInputNames(driver, props);
       const outs = toOutputs(driver, inputs, live, lastOf(props), props, names);
@@ -102,20 +155,30 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
 
     async update(_id, olds, news) {
       const rotate = (news.rotateTrigger ?? null) !== (olds.rotateTrigger ?? null);
-      return { outs: await converge(news as I, rotate, { ...olds, ...news }) };
+      // A renewal that fails keeps the old trigger in state, so the next `up` asks again.
+      const failureInputs = { ...news, rotateTrigger: olds.rotateTrigger } as I;
+      return { outs: await converge(news as I, rotate, olds, failureInputs) };
     },
 
     async delete(id, props) {
+      const ctx = context();
       const inputs = { ...props, instanceId: props.instanceId ?? id, sslEnabled: false } as I;
       if (inputs.onDelete === "retain") return;
-      const ctx = context();
-      const live = await driver.read(ctx, inputs);
+      if (claims.claimedInThisRun(keyOf(inputs as unknown as Props, ctx))) {
+        ctx.progress(
+          `${driver.family} ${inputs.instanceId}: leaving SSL as it is: another DbSslConfig in ` +
+            `this run declares this instance (a rename or a replacement that keeps the instance)`,
+        );
+        return;
+      }
+      const live = await readOrGone(ctx, inputs);
       if (!live) return; // the instance is gone: nothing left to disable
       try {
         await applyChange(driver, {
           ctx,
           inputs,
           live,
+          applied: props,
           rotate: false,
           deadline: deadlineFor(inputs, ctx),
         });
@@ -126,9 +189,22 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
   };
 }
 
-function lastOf(props: Record<string, unknown>): SentAction | undefined {
+/** The default region is resolved here, so declaring it explicitly changes nothing (issue 6 1.1). */
+function withRegion(
+  inputs: Props,
+  driver: { defaultRegion: SslDriver<BaseSslInputs, BaseLiveSsl>["defaultRegion"] },
+  ctx: DriverContext,
+): Props {
+  return inputs.region === undefined
+    ? { ...inputs, region: driver.defaultRegion(ctx.settings) }
+    : inputs;
+}
+
+function lastOf(props: Props): SentAction | undefined {
   const action = props.lastAction;
-  if (action !== "open" && action !== "close" && action !== "update") return undefined;
+  if (action !== "open" && action !== "close" && action !== "update" && action !== "reconfigure") {
+    return undefined;
+  }
   return {
     action,
     taskId: typeof props.lastTaskId === "string" ? props.lastTaskId : undefined,

@@ -30,13 +30,17 @@ export function toOutputs<I extends BaseSslInputs, L extends BaseLiveSsl>(
 ): Record<string, unknown> {
   const record = inputs as unknown as Record<string, unknown>;
   const declared = pick(record, inputNames ?? inputNamesOf(driver));
+  // What was last sent, for settings the cloud does not echo: the stored outputs, then this run's.
+  const applied = { ...props, ...sent?.applied };
   return plainJson({
     ...declared,
     [INPUT_NAMES_KEY]: inputNames ?? Object.keys(declared).sort(),
-    ...driver.outputs(inputs, live),
+    ...driver.outputs(inputs, live, applied),
     lastAction: sent?.action ?? props.lastAction,
     lastTaskId: sent ? sent.taskId : props.lastTaskId,
     lastRequestId: sent ? sent.requestId : props.lastRequestId,
+    // A change the cloud holds for its maintenance window (ARCHITECTURE F8).
+    pendingChange: live.scheduled ?? (sent?.scheduled ? `${sent.action} scheduled` : undefined),
   });
 }
 
@@ -75,9 +79,10 @@ export function toInitFailure<I extends BaseSslInputs, L extends BaseLiveSsl>(
     : `${driver.family} SSL (${inputs.instanceId}): ${cause.message}`;
   const failure = new Error(message, { cause }) as Error & Record<string, unknown>;
   failure.id = inputs.instanceId;
+  // Whether the settings sent landed is not known: record only what was applied before.
   failure.properties = {
-    ...toOutputs(driver, inputs, before, sent, props),
-    [PROVIDER_KEY]: props[PROVIDER_KEY],
+    ...toOutputs(driver, inputs, before, { ...sent, applied: undefined }, props),
+    [PROVIDER_KEY]: (inputs as unknown as Record<string, unknown>)[PROVIDER_KEY] ?? props[PROVIDER_KEY],
   };
   failure.reasons = [message];
   return failure;

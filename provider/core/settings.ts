@@ -51,3 +51,45 @@ export function settingsFrom(
 function nonEmpty(v: string | undefined): string | undefined {
   return v === undefined || v === "" ? undefined : v;
 }
+
+/**
+ * Why `dbssl:endpointOverride` may not be used, or undefined when it is fine. Every request
+ * carries a signature and, with STS, the security token, so plain `http://` is allowed only to a
+ * loopback address (the local emulator): 127.0.0.0/8, ::1 or localhost. Never echoes the value,
+ * which may hold a user name or password.
+ */
+export function endpointOverrideProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.includes("://") ? url : `https://${url}`);
+  } catch {
+    return `${SETTINGS_KEYS.endpointOverride} is not a URL (expected e.g. https://rds.example.com or http://127.0.0.1:8080)`;
+  }
+  if (parsed.protocol === "https:") return undefined;
+  if (parsed.protocol !== "http:") {
+    return `${SETTINGS_KEYS.endpointOverride} must start with https:// (or http:// for a loopback address)`;
+  }
+  if (isLoopback(parsed.hostname)) return undefined;
+  return (
+    `${SETTINGS_KEYS.endpointOverride} uses plain http:// for a host that is not a loopback ` +
+    "address (127.0.0.0/8, ::1, localhost): signed requests and security tokens would cross the " +
+    "network unencrypted. Use https://, or http:// only for a local emulator"
+  );
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  if (host === "localhost" || host === "::1") return true;
+  // WHATWG URL parsing has already turned forms like `127.1` or `0x7f.1` into dotted decimal.
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** `host:port` of the override, for messages (the URL may carry credentials: never the whole). */
+export function endpointHostPort(url: string): string {
+  try {
+    const parsed = new URL(url.includes("://") ? url : `https://${url}`);
+    return parsed.port === "" ? parsed.hostname : `${parsed.hostname}:${parsed.port}`;
+  } catch {
+    return "(not a URL)";
+  }
+}

@@ -70,4 +70,29 @@ describe("alicloud/errors: what the real SDK throws becomes an AlibabaApiError",
     assert.strictEqual(classifyAlibabaCode("InternalError", 500), "unavailable");
     assert.strictEqual(classifyAlibabaCode("Rejected.Throttling", 400), "throttled");
   });
+
+  it("a body that is not JSON, or JSON without Alibaba's fields, never reads 'undefined'", () => {
+    let parseError: unknown;
+    try {
+      JSON.parse("");
+    } catch (e) {
+      parseError = e;
+    }
+    const empty = toAlibabaApiError(subject, "X", parseError);
+    assert.strictEqual(empty.code, "InvalidResponse");
+    assert.strictEqual(empty.retryClass, "unavailable");
+    assert.match(empty.message, /X failed: InvalidResponse: the answer had no JSON body \(/);
+    // What openapi-core throws for `{"error":"x"}` with status 500: `${undefined}` strings.
+    const bare = toAlibabaApiError(subject, "X", {
+      name: "ServerError",
+      statusCode: 500,
+      code: "undefined",
+      requestId: "undefined",
+      data: { error: "x" },
+    });
+    assert.strictEqual(bare.code, "HTTP500");
+    assert.strictEqual(bare.requestId, undefined);
+    assert.strictEqual(bare.retryClass, "unavailable");
+    assert.doesNotMatch(bare.message, /undefined/);
+  });
 });

@@ -103,12 +103,12 @@ describe("core/pem", () => {
       const reason = reasonOf(describeCertificatePem(escaped, NOW));
       assert.equal(
         reason,
-        "has a PEM block that does not parse as X.509; its line breaks look escaped as \\n",
+        "has PEM block 1 with characters or padding that are not base64; its line breaks look escaped as \\n",
       );
       const unlabelled = escaped.replace(/CERTIFICATE/g, "CERT");
       assert.equal(
         reasonOf(describeCertificatePem(unlabelled, NOW)),
-        "is not a PEM certificate (expected -----BEGIN CERTIFICATE-----); its line breaks look escaped as \\n",
+        "has PEM block 1 with characters or padding that are not base64; its line breaks look escaped as \\n",
       );
     });
 

@@ -1,53 +1,104 @@
 import * as assert from "assert";
 import { FakeClock } from "../../provider/core/clock";
 import { SslChangeFailedError, WaitTimeoutError } from "../../provider/core/errors";
-import { pollDelay, waitForSettled } from "../../provider/core/wait";
+import { pollDelay, waitForSslState, type SettleOptions } from "../../provider/core/wait";
+import type { SettleObservation } from "../../provider/core/driver";
 import { calculateDelay, retryCall } from "../../provider/core/retry";
 import { CloudApiError } from "../../provider/core/errors";
 import { TokenBucket } from "../../provider/core/rate-limit";
 
 const subject = { family: "alicloud.rds", instanceId: "rm-1" };
 
-describe("core/wait waitForSettled", () => {
-  it("backs off from the first delay to the cap and reports progress", async () => {
-    const clock = new FakeClock();
-    const lines: string[] = [];
-    let polls = 0;
-    const last = await waitForSettled({
+type Obs = SettleObservation;
+const running = (targetShown: boolean, extra: Partial<Obs> = {}): Obs => ({
+  state: "Running",
+  steady: true,
+  targetShown,
+  ...extra,
+});
+const modifying: Obs = { state: "SSL_MODIFYING", steady: false, targetShown: false };
+
+function settleWith(observations: Obs[], extra: Partial<SettleOptions> = {}) {
+  const clock = new FakeClock();
+  const lines: string[] = [];
+  let polls = 0;
+  const verdict = waitForSslState(
+    {
       subject,
       target: "SSL enabled",
       clock,
-      timeoutMs: 3_600_000,
+      deadline: clock.now() + 3_600_000,
       firstDelayMs: 5000,
       maxDelayMs: 30000,
       progress: (l) => lines.push(l),
       random: () => 0.5,
-      observe: async () => ({ state: ++polls < 6 ? "SSL_MODIFYING" : "Running", done: polls >= 6 }),
-    });
-    assert.strictEqual(last.state, "Running");
-    assert.deepStrictEqual(clock.sleeps, [5000, 10000, 20000, 30000, 30000, 30000]);
-    assert.deepStrictEqual(lines, [
+      sentAt: clock.now(),
+      graceMs: 60_000,
+      ...extra,
+    },
+    async () => observations[Math.min(polls++, observations.length - 1)],
+  );
+  return { clock, lines, verdict, polls: () => polls };
+}
+
+describe("core/wait waitForSslState: the finished test with memory", () => {
+  it("backs off from the first delay to the cap and reports progress", async () => {
+    const s = settleWith([modifying, modifying, modifying, modifying, modifying, running(true)]);
+    assert.strictEqual(await s.verdict, "finished");
+    assert.deepStrictEqual(s.clock.sleeps, [5000, 10000, 20000, 30000, 30000, 30000]);
+    assert.deepStrictEqual(s.lines, [
       "alicloud.rds rm-1: SSL_MODIFYING, waiting for SSL enabled (5s)",
       "alicloud.rds rm-1: SSL enabled after 2m05s",
     ]);
   });
 
+  it("a flag that flips before the restart does not end the wait", async () => {
+    // Poll 1: Running and the flag already shows the target (the lag); poll 2: the restart.
+    const s = settleWith([running(true), modifying, running(true)]);
+    assert.strictEqual(await s.verdict, "finished");
+    assert.strictEqual(s.polls(), 3);
+  });
+
+  it("without any evidence, two agreeing polls after the grace period end the wait", async () => {
+    const s = settleWith([running(true)]);
+    assert.strictEqual(await s.verdict, "finished");
+    // 5 + 10 + 20 + 30 s: the grace (60 s) is over at the 4th poll, which is the 2nd agreeing after it.
+    assert.strictEqual(s.clock.now() - Date.UTC(2026, 0, 1), 65_000);
+  });
+
+  it("evidence reported by the driver (a new expiry) ends the wait at once", async () => {
+    const s = settleWith([running(true, { evidence: "expiryChanged" })]);
+    assert.strictEqual(await s.verdict, "finished");
+    assert.strictEqual(s.polls(), 1);
+  });
+
+  it("a failure left over from an earlier change does not fail a new one", async () => {
+    const stale = running(false, { failure: "LastModifyStatus=failed", failureMayBeStale: true });
+    const s = settleWith([stale, modifying, running(true)]);
+    assert.strictEqual(await s.verdict, "finished");
+  });
+
+  it("a failure after this change ran stops at once", async () => {
+    const failed = running(false, { failure: "LastModifyStatus=failed", failureMayBeStale: true });
+    const err = await settleWith([modifying, failed]).verdict.catch((e) => e);
+    assert.ok(err instanceof SslChangeFailedError);
+    assert.match(err.message, /LastModifyStatus=failed/);
+  });
+
+  it("after a lost answer, a write with no sign of having run is reported not-run after the grace", async () => {
+    const s = settleWith([running(false)], { mayNotHaveRun: true });
+    assert.strictEqual(await s.verdict, "not-run");
+    assert.ok(s.clock.now() - Date.UTC(2026, 0, 1) >= 60_000);
+  });
+
+  it("a scheduled change ends the wait as scheduled", async () => {
+    const s = settleWith([running(false, { scheduled: "maintenance window 02:00Z-03:00Z" })]);
+    assert.strictEqual(await s.verdict, "scheduled");
+  });
+
   it("times out with the last state and the target", async () => {
-    const clock = new FakeClock();
-    const err = await waitForSettled({
-      subject,
-      target: "SSL enabled",
-      clock,
-      timeoutMs: 60_000,
-      firstDelayMs: 5000,
-      maxDelayMs: 30000,
-      progress: () => undefined,
-      random: () => 0.5,
-      observe: async () => ({ state: "SSL_MODIFYING", done: false }),
-    }).then(
-      () => assert.fail("no timeout"),
-      (e) => e,
-    );
+    const s = settleWith([modifying], { deadline: Date.UTC(2026, 0, 1) + 60_000 });
+    const err = await s.verdict.catch((e) => e);
     assert.ok(err instanceof WaitTimeoutError);
     assert.strictEqual(err.lastState, "SSL_MODIFYING");
     assert.strictEqual(err.target, "SSL enabled");
@@ -56,23 +107,6 @@ describe("core/wait waitForSettled", () => {
       err.message,
       /^alicloud\.rds SSL \(rm-1\): timed out after 60s waiting for SSL enabled; last state: SSL_MODIFYING/,
     );
-  });
-
-  it("stops at once when the cloud reports a failure", async () => {
-    const err = await waitForSettled({
-      subject,
-      target: "SSL enabled",
-      clock: new FakeClock(),
-      timeoutMs: 60_000,
-      firstDelayMs: 1000,
-      maxDelayMs: 1000,
-      progress: () => undefined,
-      observe: async () => ({ state: "Running", done: false, failure: "LastModifyStatus=failed" }),
-    }).then(
-      () => assert.fail("no failure"),
-      (e) => e,
-    );
-    assert.ok(err instanceof SslChangeFailedError);
   });
 
   it("jitter stays within ±20 % of the capped exponential", () => {

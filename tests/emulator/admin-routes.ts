@@ -51,6 +51,7 @@ function countFilter(query: URLSearchParams): CountFilter {
     service: query.get("service") ?? undefined,
     succeededOnly: query.get("succeededOnly") === "true",
     writesOnly: query.get("writesOnly") === "true",
+    appliedOnly: query.get("appliedOnly") === "true",
   };
 }
 
@@ -84,7 +85,7 @@ function faultRoutes(admin: EmulatorAdmin): AdminRoute[] {
       method: "POST",
       path: /^\/faults$/,
       usage:
-        "POST /__admin/faults {kind, action?, service?, times?, retryAfterMs?, delayMs?} (or an array)",
+        "POST /__admin/faults {kind: throttle|unavailable|internal|reset|slow|busy|badGateway, action?, service?, times?, retryAfterMs?, delayMs?, after?} (or an array)",
       handle: ({ body }) => {
         const faults = (Array.isArray(body) ? body : [body]) as FaultSpec[];
         admin.injectFault(...faults);
@@ -111,7 +112,7 @@ function reportRoutes(admin: EmulatorAdmin): AdminRoute[] {
     {
       method: "GET",
       path: /^\/counts$/,
-      usage: "GET /__admin/counts?service=rds&writesOnly=true&succeededOnly=true",
+      usage: "GET /__admin/counts?service=rds&writesOnly=true&succeededOnly=true&appliedOnly=true",
       handle: ({ query }) => admin.counts(countFilter(query)),
     },
     { method: "GET", path: /^\/log$/, usage: "GET /__admin/log", handle: () => admin.log() },

@@ -2,8 +2,13 @@
  * Scripted faults, consumed in order. Each wire protocol turns a fault kind into its own cloud's error
  * (Alibaba: `Throttling.User` 400 with `x-acs-retry-after`, `ServiceUnavailable` 503, ...), so this module
  * stays protocol-neutral.
+ *
+ * A fault fires before the handler (nothing changes) unless `after: true`: then the handler runs first
+ * (a write is applied and its state machine starts) and only the answer is lost, delayed or replaced,
+ * which is what a dropped connection or a gateway timeout does to a real write.
  */
-export type FaultKind = "throttle" | "unavailable" | "internal" | "reset" | "slow" | "busy";
+export type FaultKind =
+  "throttle" | "unavailable" | "internal" | "reset" | "slow" | "busy" | "badGateway";
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   "throttle",
@@ -12,6 +17,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   "reset",
   "slow",
   "busy",
+  "badGateway",
 ];
 
 export interface FaultSpec {
@@ -26,6 +32,12 @@ export interface FaultSpec {
   retryAfterMs?: number;
   /** slow: real milliseconds to wait before answering (default 1000). */
   delayMs?: number;
+  /**
+   * Default false: the fault replaces the call (nothing is applied). True: the call is applied first and
+   * the fault replaces its answer (`reset` drops it, `slow` delays the real answer, the others answer
+   * their error instead of the success).
+   */
+  after?: boolean;
 }
 
 /** A fault hitting one call. */
@@ -33,6 +45,7 @@ export interface Fault {
   kind: FaultKind;
   retryAfterMs: number;
   delayMs: number;
+  after: boolean;
 }
 
 interface QueuedFault {
@@ -45,6 +58,9 @@ function checkFault(spec: FaultSpec): void {
     throw new Error(
       `unknown fault kind "${String(spec.kind)}"; allowed: ${FAULT_KINDS.join(", ")}`,
     );
+  }
+  if (spec.after !== undefined && typeof spec.after !== "boolean") {
+    throw new Error("fault after must be true or false");
   }
   const times = spec.times ?? 1;
   if (!Number.isInteger(times) || times < 1) throw new Error("fault times must be an integer >= 1");
@@ -80,6 +96,7 @@ export class FaultQueue {
       kind: queued.spec.kind,
       retryAfterMs: queued.spec.retryAfterMs ?? 1000,
       delayMs: queued.spec.delayMs ?? 1000,
+      after: queued.spec.after ?? false,
     };
   }
 

@@ -22,21 +22,27 @@ export type { EmulatorAdmin } from "./admin";
 export type { FaultKind, FaultSpec } from "./faults";
 export type { CountFilter, LogEntry, ReceivedRequest } from "./request-log";
 export type {
+  RdsBusyCode,
   RdsEngine,
   RdsInstanceSeed,
+  RdsLockMode,
   RdsSslPatch,
   RdsSslState,
   RdsTiming,
 } from "./alibaba/rds-instances";
-export type { RdsAdmin, RdsInstanceView, RdsSslView } from "./alibaba/rds-store";
-export { DEFAULT_RDS_TIMING } from "./alibaba/rds-instances";
+export type { RdsAdmin, RdsInstanceView, RdsSslView, SetStatusOptions } from "./alibaba/rds-store";
+export type { PemEcho, PemWrap } from "./alibaba/pem-echo";
+export type { RdsTaskStatus, RdsTaskView } from "./alibaba/rds-tasks";
+export { DEFAULT_RDS_TIMING, RDS_LOCK_MODES } from "./alibaba/rds-instances";
+export { DEFAULT_PEM_ECHO } from "./alibaba/pem-echo";
+export { IN_FLIGHT_TASK_STATUSES, SSL_TASK_TYPE } from "./alibaba/rds-tasks";
 
 export interface EmulatorOptions {
   /** Default 0 (any free port). */
   port?: number;
   /** accessKeyId -> secret; default `{ [EMULATOR_ACCESS_KEY]: EMULATOR_SECRET_KEY }`. */
   credentials?: Record<string, string>;
-  /** Default state-machine timing in virtual ms; default `{ lagMs: 2000, durationMs: 30000 }`. */
+  /** Default state-machine timing; default `{ lagMs: 12000, durationMs: 30000, flipEarly: false }`. */
   timing?: Partial<RdsTiming>;
   /** Called with every log entry (already redacted). */
   onRequest?: (entry: LogEntry) => void;

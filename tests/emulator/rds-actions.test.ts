@@ -46,8 +46,9 @@ describe("emulator: RDS actions through the real @alicloud/rds20140815 SDK", () 
     settle();
     const on = (await describeSsl(rds, "rm-my")).body;
     assert.equal(on?.SSLEnabled, "Yes");
-    assert.equal(on?.CAType, "aliyun");
-    assert.equal(on?.forceEncryption, "1");
+    // The SDK model documents CAType for PostgreSQL and ForceEncryption for SQL Server only.
+    assert.equal(on?.CAType, undefined);
+    assert.equal(on?.forceEncryption, undefined);
     assert.match(on?.SSLExpireTime ?? "", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     await modifySsl(rds, {
       DBInstanceId: "rm-my",
@@ -65,7 +66,12 @@ describe("emulator: RDS actions through the real @alicloud/rds20140815 SDK", () 
   });
 
   it("PostgreSQL: custom CA, client CA, CRL and ACLs, with on/off spellings", async () => {
-    emu.admin.rds.seed({ id: "pgm-c", engine: "PostgreSQL" });
+    // PEMs echoed as sent here; the default re-wrapping is tested in pem-echo.test.ts.
+    emu.admin.rds.seed({
+      id: "pgm-c",
+      engine: "PostgreSQL",
+      pemEcho: { wrap: "asSent", chain: "full" },
+    });
     const rds = rdsClient(emu);
     await modifySsl(rds, {
       DBInstanceId: "pgm-c",

@@ -157,7 +157,7 @@ describe("emulator: RDS error answers", () => {
     await modify({ ACL: "verify-full", clientCrlEnabled: 1, clientCertRevocationList: FAKE_CRL });
   });
 
-  it("IncorrectDBInstanceState (403) while the instance is not Running, and while a Modify is pending", async () => {
+  it("IncorrectDBInstanceState (403) while the instance is not Running or restarting; accepted during the lag", async () => {
     emu.admin.rds.setStatus("rm-e", "Stopped");
     const rds = rdsClient(emu);
     const request = {
@@ -168,8 +168,21 @@ describe("emulator: RDS error answers", () => {
     await rejectsWith(modifySsl(rds, request), ClientError, "IncorrectDBInstanceState", 403);
     emu.admin.rds.setStatus("rm-e", "Running");
     await modifySsl(rds, request);
-    // Still reads Running during the lag, but the instance is already busy.
+    // Still reads Running during the lag: like the real API, a second Modify is accepted and queues
+    // a second restart (issue 6 item 5).
+    await modifySsl(rds, request);
+    assert.equal(emu.admin.rds.get("rm-e")!.pending!.restarts, 2);
+    // Once it restarts, the instance is busy.
+    emu.clock.advanceBy(emu.admin.rds.get("rm-e")!.timing.lagMs);
     await rejectsWith(modifySsl(rds, request), ClientError, "IncorrectDBInstanceState", 403);
+    emu.admin.rds.seed({ id: "rm-kind", engine: "MySQL", timing: { rejectDuringLag: true } });
+    const kind = {
+      ...request,
+      DBInstanceId: "rm-kind",
+      connectionString: "rm-kind.mysql.rds.aliyuncs.com",
+    };
+    await modifySsl(rds, kind);
+    await rejectsWith(modifySsl(rds, kind), ClientError, "IncorrectDBInstanceState", 403);
   });
 
   it("InvalidDBInstanceId.NotFound (404) for unknown and deleted instances", async () => {

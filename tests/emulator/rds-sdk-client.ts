@@ -71,6 +71,16 @@ export const modifySsl = (
   request: ConstructorParameters<typeof $Rds.ModifyDBInstanceSSLRequest>[0],
 ) => rds.modifyDBInstanceSSL(new $Rds.ModifyDBInstanceSSLRequest(request));
 
+export const describeHistoryTasks = (
+  rds: Rds,
+  request: ConstructorParameters<typeof $Rds.DescribeHistoryTasksRequest>[0],
+) => rds.describeHistoryTasks(new $Rds.DescribeHistoryTasksRequest(request));
+
+export const describeTasks = (
+  rds: Rds,
+  request: ConstructorParameters<typeof $Rds.DescribeTasksRequest>[0],
+) => rds.describeTasks(new $Rds.DescribeTasksRequest(request));
+
 /** Shape-valid PEM blocks (the emulator checks shape, like a light server-side parse). */
 export const FAKE_CERT =
   "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUfake0123456789=\n-----END CERTIFICATE-----";

@@ -46,14 +46,19 @@ describe("emulator: RDS state machine on the virtual clock", () => {
   });
 
   it("honours per-instance timing given at seed time", async () => {
-    emu.admin.rds.seed({ id: "rm-fast", engine: "MySQL", timing: { lagMs: 0, durationMs: 10 } });
+    // The virtual clock also moves with real time: keep the duration well above a round trip.
+    emu.admin.rds.seed({
+      id: "rm-fast",
+      engine: "MySQL",
+      timing: { lagMs: 0, durationMs: 5000 },
+    });
     await modifySsl(rdsClient(emu), {
       DBInstanceId: "rm-fast",
       connectionString: "x",
       SSLEnabled: 1,
     });
     assert.equal(await status("rm-fast"), "SSL_MODIFYING");
-    emu.clock.advanceBy(10);
+    emu.clock.advanceBy(5000);
     assert.equal(await status("rm-fast"), "Running");
   });
 

@@ -31,6 +31,11 @@ export interface LogEntry {
   requestId?: string;
   /** The fault kind that hit this call, if any. */
   fault?: string;
+  /**
+   * True when a write call was applied (its handler accepted it and the change started), whatever the
+   * client saw: with an `after` fault the client gets an error or no answer while `applied` is true.
+   */
+  applied?: boolean;
   accessKeyId?: string;
 }
 
@@ -41,6 +46,7 @@ export interface ReceivedRequest {
   params: Params;
   status: number;
   code?: string;
+  applied?: boolean;
 }
 
 export interface CountFilter {
@@ -49,6 +55,8 @@ export interface CountFilter {
   succeededOnly?: boolean;
   /** Count only write calls. */
   writesOnly?: boolean;
+  /** Count only write calls that were applied, whatever their answer (see `LogEntry.applied`). */
+  appliedOnly?: boolean;
 }
 
 const SECRET_PARAMS = new Set([
@@ -100,6 +108,7 @@ export class RequestLog {
       params: { ...rawParams },
       status: call.status,
       code: call.code,
+      applied: call.applied,
     });
     for (const listener of this.listeners) listener(entry);
     return entry;
@@ -125,6 +134,7 @@ export class RequestLog {
       if (filter.service !== undefined && e.service !== filter.service) continue;
       if (filter.writesOnly && !e.write) continue;
       if (filter.succeededOnly && (e.status === 0 || e.status >= 400)) continue;
+      if (filter.appliedOnly && e.applied !== true) continue;
       counts[e.action] = (counts[e.action] ?? 0) + 1;
     }
     return counts;

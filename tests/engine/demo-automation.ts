@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { EngineEvent, LocalWorkspace, OpMap, Stack as AutoStack } from "@pulumi/pulumi/automation";
 import type { DemoRunner } from "./demo";
-import { packageNodePath, repoRoot } from "./host";
+import { repoRoot } from "./host";
 import type { Operation, StackConfig } from "./stack";
 
 interface Row {
@@ -90,9 +90,8 @@ export async function automationRunner(
   const envVars = {
     PULUMI_BACKEND_URL: `file://${backend}`,
     PULUMI_CONFIG_PASSPHRASE: passphrase,
-    // The serialized provider requires "pulumi-dbssl/runtime" from the host, where package
-    // self-reference does not work (pulumi-dynamic.md P4): resolve it through NODE_PATH.
-    NODE_PATH: packageNodePath(),
+    // No NODE_PATH: the host resolves "pulumi-dbssl/runtime" from the project directory, where
+    // `npm ci` linked the package (node_modules/pulumi-dbssl, the examples' workspace dependency).
   };
   const stack = await LocalWorkspace.createOrSelectStack(
     { stackName: "demo", workDir: repoRoot() },

@@ -18,6 +18,7 @@ import {
   RDS_PROGRAM,
   seedFleet,
 } from "./demo-fleet";
+import { repoRoot } from "./host";
 import { OperationResult, Stack, StackConfig } from "./stack";
 
 // Every example program through preview, up, refresh and destroy, with the real provider in the
@@ -37,9 +38,12 @@ describe("examples through the engine harness, against the emulator", function (
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const stackOf = (program: string, config: StackConfig) =>
+  // The host starts in the project directory (where Pulumi.yaml is) and resolves everything from
+  // there with no NODE_PATH, as the CLI does: these pass only if `pulumi up` there would.
+  const stackOf = (program: string, config: StackConfig, projectDir?: string) =>
     new Stack({
       program,
+      projectDir,
       stateFile: path.join(dir, "state.json"),
       passphrase: "examples-passphrase",
       config,
@@ -67,6 +71,7 @@ describe("examples through the engine harness, against the emulator", function (
       RDS_PROGRAM,
       providerConfig(emu, { "alicloud-rds:instanceId": "pgm-billing" }),
     );
+    assert.strictEqual(stack.projectDir, path.dirname(RDS_PROGRAM));
     const preview = ok(await stack.preview());
     assert.deepStrictEqual(
       preview.steps.map((s) => [s.name, s.op, s.status]),
@@ -91,8 +96,9 @@ describe("examples through the engine harness, against the emulator", function (
     assert.deepStrictEqual(await stack.resources(), []);
   });
 
-  it("fleet: up, out-of-band change, refresh shows drift, up puts it back, destroy", async () => {
-    const stack = stackOf(FLEET_PROGRAM, fleetConfig(emu));
+  it("fleet (root Pulumi.yaml): up, out-of-band change, refresh shows drift, up puts it back, destroy", async () => {
+    const stack = stackOf(FLEET_PROGRAM, fleetConfig(emu), repoRoot());
+    assert.strictEqual(stack.projectDir, repoRoot());
     ok(await stack.preview());
     assert.deepStrictEqual(emu.admin.writeCounts(), {});
     const up = ok(await stack.up());
@@ -117,6 +123,16 @@ describe("examples through the engine harness, against the emulator", function (
     );
     assert.strictEqual(sslOn()[DRIFTED_INSTANCE], true);
     assertNoPlaintextSecrets();
+    ok(await stack.destroy());
+    assert.deepStrictEqual(await stack.resources(), []);
+  });
+
+  it("fleet from its own folder (examples/fleet/Pulumi.yaml): preview, up, destroy", async () => {
+    const stack = stackOf(FLEET_PROGRAM, fleetConfig(emu));
+    assert.strictEqual(stack.projectDir, path.dirname(FLEET_PROGRAM));
+    ok(await stack.preview());
+    ok(await stack.up());
+    assert.ok(Object.values(sslOn()).every(Boolean), JSON.stringify(sslOn()));
     ok(await stack.destroy());
     assert.deepStrictEqual(await stack.resources(), []);
   });

@@ -2,7 +2,6 @@
 // Pulumi engine drives the `pulumi-nodejs` plugin (see ../shared/reference/pulumi-dynamic.md §3).
 import { spawn, ChildProcess } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as readline from "readline";
 
@@ -17,8 +16,6 @@ const provproto = require("@pulumi/pulumi/proto/provider_pb");
 const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
 const statusproto = require("@pulumi/pulumi/proto/status_pb");
 
-const HOST_SCRIPT = path.join(PULUMI_DIR, "cmd", "dynamic-provider", "index.js");
-
 /** `rpc.unknownValue`: how the engine sends values not known during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** `rpc.specialSigKey` / `rpc.specialSecretSig`: the wire form of a secret. */
@@ -30,6 +27,7 @@ export interface StartHostOptions {
   /** Called with each stderr line as it arrives (the provider's progress). */
   onStderr?: (line: string) => void;
   project?: string;
+  /** The project directory (where Pulumi.yaml is): the CLI starts the plugin there. Default: repo root. */
   cwd?: string;
 }
 
@@ -85,8 +83,6 @@ export function wireSecret(value: unknown): Props {
   return { [SIG_KEY]: SECRET_SIG, value };
 }
 
-let nodePathDir: string | undefined;
-
 /** The repo root: the nearest ancestor of this file holding package.json named pulumi-dbssl. */
 export function repoRoot(): string {
   let dir = __dirname;
@@ -102,16 +98,33 @@ export function repoRoot(): string {
 }
 
 /**
- * A directory holding a symlink `pulumi-dbssl` -> the repo root, to put on NODE_PATH: the host loads
- * `__provider` with require-from-string, where package self-reference does not work (P4).
+ * The host script as the CLI's `pulumi-resource-pulumi-nodejs` finds it: it runs
+ * `node -e "console.log(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))"` in the project
+ * directory, then `node <that path> <engine address>` (pulumi/pulumi sdk/nodejs/dist/).
  */
-export function packageNodePath(): string {
-  if (nodePathDir) return nodePathDir;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dbssl-nodepath-"));
-  fs.symlinkSync(repoRoot(), path.join(dir, "pulumi-dbssl"), "dir");
-  process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
-  nodePathDir = dir;
-  return dir;
+export function hostScriptFrom(projectDir: string): string {
+  return require.resolve("@pulumi/pulumi/cmd/dynamic-provider", { paths: [projectDir] });
+}
+
+/** The test-side clock preload (tests/fixtures/clock-preload.ts), as the compiled .js next to us. */
+const CLOCK_PRELOAD = path.join(__dirname, "..", "fixtures", "clock-preload.js");
+
+/**
+ * The environment the CLI gives the plugin: its own environment (minus NODE_PATH here, so a test
+ * cannot pass where a user's CLI would fail) plus the project variables. A test that shares the
+ * emulator's virtual clock sets DBSSL_TEST_CLOCK_URL; the preload then injects that clock through
+ * `pulumi-dbssl/runtime`'s `useClock` (the product itself never reads the variable).
+ */
+function hostEnvironment(project: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PULUMI_NODEJS_PROJECT: project };
+  env.PULUMI_PROJECT = project;
+  delete env.NODE_PATH;
+  Object.assign(env, extra);
+  if (extra.DBSSL_TEST_CLOCK_URL) {
+    if (!fs.existsSync(CLOCK_PRELOAD)) throw new Error(`${CLOCK_PRELOAD} missing: npm run build`);
+    env.NODE_OPTIONS = `${extra.NODE_OPTIONS ?? ""} --require ${JSON.stringify(CLOCK_PRELOAD)}`;
+  }
+  return env;
 }
 
 const toStruct = (obj: object) => structproto.Struct.fromJavaScript(obj);
@@ -120,23 +133,12 @@ const fromStruct = (s: any): Props => (s ? s.toJavaScript() : {});
 function spawnHost(
   opts: StartHostOptions,
 ): Promise<{ child: ChildProcess; port: number; logs: string[] }> {
-  const nodePath = [packageNodePath(), process.env.NODE_PATH].filter(Boolean).join(path.delimiter);
-  const project = opts.project ?? "dbssl-test";
-  const child = spawn(
-    process.execPath,
-    [HOST_SCRIPT, "127.0.0.1:1" /* engine addr: required, unused */],
-    {
-      cwd: opts.cwd ?? repoRoot(),
-      env: {
-        ...process.env,
-        NODE_PATH: nodePath,
-        PULUMI_NODEJS_PROJECT: project,
-        PULUMI_PROJECT: project,
-        ...opts.env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const cwd = opts.cwd ?? repoRoot();
+  const child = spawn(process.execPath, [hostScriptFrom(cwd), "127.0.0.1:1" /* engine: unused */], {
+    cwd,
+    env: hostEnvironment(opts.project ?? "dbssl-test", opts.env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const logs: string[] = [];
   return new Promise((resolve, reject) => {
     let port: number | undefined;

@@ -11,6 +11,16 @@ export const RDS_DEFAULT_TIMEOUT_MINUTES = 30;
 
 export const RDS_STATUS = { running: "Running", sslModifying: "SSL_MODIFYING" } as const;
 
+/**
+ * Statuses an instance does not leave by waiting (doc 26315 "Instance states"): a write would
+ * be refused, so `up` fails at once instead of waiting for its timeout. Locks are read from
+ * DescribeDBInstanceAttribute `LockMode` (anything but `Unlock`).
+ */
+export const TERMINAL_STATUSES: readonly string[] = ["Deleting", "Released", "Stopping", "Stopped"];
+
+/** Without evidence (no transition seen), a steady instance showing the target counts after this. */
+export const RDS_SETTLE_GRACE_MS = 60_000;
+
 export const CA_TYPES = ["aliyun", "custom"] as const;
 /** ACL and ReplicationACL values (SDK and API doc spell `prefer`; Terraform's docs say `perfer`). */
 export const ACL_VALUES = ["cert", "prefer", "verify-ca", "verify-full"] as const;

@@ -1,8 +1,10 @@
 /**
  * The ApsaraDB RDS family driver: read = DescribeDBInstanceAttribute + DescribeDBInstanceSSL,
- * write = ModifyDBInstanceSSL, finished = status back to Running and the SSL read shows the
- * target (PostgreSQL: LastModifyStatus=success). Everything else is provider/core.
+ * write = ModifyDBInstanceSSL, one poll = status, lock and the SSL read. Deciding when a change
+ * has finished, waiting, retrying and validation plumbing are provider/core.
  */
+import { X509Certificate } from "node:crypto";
+import type { CheckFailure } from "../../core/check-failure";
 import type {
   DriverContext,
   SentAction,
@@ -10,107 +12,63 @@ import type {
   SslAction,
   SslDriver,
 } from "../../core/driver";
-import { DbSslError } from "../../core/errors";
-import { processClock } from "../../core/clock";
-import { alibabaRegion, alibabaSdkConfig, callAlibaba } from "../client";
 import { isGone } from "../../core/errors";
+import { alibabaRegion } from "../client";
+import { RDS_INPUT_FORMATS } from "../formats";
+import {
+  describe,
+  describeAttribute,
+  describeSsl,
+  describeUnfinishedTask,
+  modifySsl,
+} from "./calls";
 import {
   FAMILY,
+  ENGINE_SETTINGS,
   RDS_DEFAULT_TIMEOUT_MINUTES,
   RDS_SECRET_NAMES,
   RDS_SETTING_NAMES,
-  RDS_STATUS,
+  RDS_SETTLE_GRACE_MS,
 } from "./consts";
 import { rdsDefaults, validateRdsInputs } from "./inputs";
 import type { RdsLiveSsl, RdsSslInputs } from "./types";
 import {
   differingSettings,
   expandModifyRequest,
-  flattenLive,
+  instanceCondition,
+  sentSettings,
   unsupportedSettings,
-  type DescribeAnswers,
 } from "./wire";
 
-type RdsSdk = typeof import("@alicloud/rds20140815");
-
-/** One SDK client per settings and region: building one loads credentials and endpoint rules. */
-const clients = new WeakMap<object, Map<string, InstanceType<RdsSdk["default"]>>>();
-
-function rdsClient(ctx: DriverContext, inputs: RdsSslInputs) {
-  const sdk: RdsSdk = require("@alicloud/rds20140815");
-  const region = alibabaRegion(ctx, inputs.region);
-  let byRegion = clients.get(ctx.settings);
-  if (!byRegion) clients.set(ctx.settings, (byRegion = new Map()));
-  let client = byRegion.get(region);
-  if (!client) {
-    client = new sdk.default(alibabaSdkConfig(ctx, region) as never);
-    byRegion.set(region, client);
-  }
-  return { sdk, client };
-}
-
-function call<T>(ctx: DriverContext, inputs: RdsSslInputs, action: string, send: () => Promise<T>) {
-  const subject = { family: FAMILY, instanceId: inputs.instanceId };
-  return callAlibaba({
-    ctx,
-    subject,
-    api: FAMILY,
-    action,
-    readOnly: action !== "ModifyDBInstanceSSL",
-    send,
-  });
-}
-
-type Attribute = DescribeAnswers["attribute"];
-
-/** DescribeDBInstanceAttribute: status, engine, default endpoint; undefined when gone. */
-async function describeAttribute(
-  ctx: DriverContext,
+function plan(
   inputs: RdsSslInputs,
-): Promise<Attribute | undefined> {
-  const { sdk, client } = rdsClient(ctx, inputs);
-  const request = new sdk.DescribeDBInstanceAttributeRequest({ DBInstanceId: inputs.instanceId });
-  try {
-    const attr = await call(ctx, inputs, "DescribeDBInstanceAttribute", () =>
-      client.describeDBInstanceAttribute(request),
-    );
-    return attr.body?.items?.DBInstanceAttribute?.[0]; // an empty answer: the instance is gone
-  } catch (error) {
-    if (isGone(error)) return undefined;
-    throw error;
-  }
-}
-
-async function describe(ctx: DriverContext, inputs: RdsSslInputs): Promise<RdsLiveSsl | undefined> {
-  const attribute = await describeAttribute(ctx, inputs);
-  return attribute && describeWithAttribute(ctx, inputs, attribute);
-}
-
-async function describeWithAttribute(
-  ctx: DriverContext,
-  inputs: RdsSslInputs,
-  attribute: Attribute,
-): Promise<RdsLiveSsl | undefined> {
-  const { sdk, client } = rdsClient(ctx, inputs);
-  const request = new sdk.DescribeDBInstanceSSLRequest({ DBInstanceId: inputs.instanceId });
-  try {
-    const ssl = await call(ctx, inputs, "DescribeDBInstanceSSL", () =>
-      client.describeDBInstanceSSL(request),
-    );
-    return flattenLive({ attribute, ssl: (ssl.body ?? {}) as Record<string, string | undefined> });
-  } catch (error) {
-    if (isGone(error)) return undefined;
-    throw error;
-  }
-}
-
-function plan(inputs: RdsSslInputs, live: RdsLiveSsl, rotate: boolean): SslAction | undefined {
+  live: RdsLiveSsl,
+  applied: Record<string, unknown>,
+  rotate: boolean,
+): SslAction | undefined {
   if (!inputs.sslEnabled) return live.sslEnabled ? "close" : undefined;
   if (!live.sslEnabled) return "open";
-  if (rotate || differingSettings(inputs, live as unknown as Record<string, unknown>).length > 0) {
-    return "update";
-  }
-  return undefined;
+  const changed = differingSettings(inputs, live as unknown as Record<string, unknown>, applied);
+  // A new endpoint needs a certificate issued for it: that is the renewal call (seed 001,
+  // ConnectionString "for which the server certificate needs to be created or updated").
+  if (rotate || changed.includes("connectionString")) return "update";
+  return changed.length > 0 ? "reconfigure" : undefined;
+}
+
+/** Engine rules (seed 001: most settings are PostgreSQL-only), checked before any write (F5). */
+function validateLive(inputs: RdsSslInputs, live: RdsLiveSsl): CheckFailure[] {
+  if (!inputs.sslEnabled) return [];
+  return unsupportedSettings(inputs, live.engine).map((property) => ({
+    property,
+    reason:
+      `${property} cannot be set on a ${live.engine} instance (ModifyDBInstanceSSL accepts it ` +
+      `only on ${enginesAccepting(property)})`,
+  }));
+}
+
+function enginesAccepting(property: string): string {
+  const engines = Object.keys(ENGINE_SETTINGS).filter((e) => ENGINE_SETTINGS[e].includes(property));
+  return engines.join(" or ");
 }
 
 async function send(
@@ -118,84 +76,120 @@ async function send(
   inputs: RdsSslInputs,
   action: SslAction,
   live: RdsLiveSsl,
+  applied: Record<string, unknown>,
 ): Promise<SentAction> {
-  const unsupported = action === "close" ? [] : unsupportedSettings(inputs, live.engine);
-  if (unsupported.length > 0) {
-    throw new DbSslError(
-      { family: FAMILY, instanceId: inputs.instanceId },
-      `${unsupported.join(", ")} cannot be set on a ${live.engine} instance (ModifyDBInstanceSSL ` +
-        `accepts them only for PostgreSQL, or SQL Server for tlsVersion); nothing was changed`,
-    );
-  }
-  const { sdk, client } = rdsClient(ctx, inputs);
-  const request = new sdk.ModifyDBInstanceSSLRequest(expandModifyRequest(inputs, action, live));
-  const res = await call(ctx, inputs, "ModifyDBInstanceSSL", () =>
-    client.modifyDBInstanceSSL(request),
-  );
-  return { action, requestId: res.body?.requestId };
+  // `reconfigure` sends only what differs from what the instance shows or was last sent.
+  const changed =
+    action === "reconfigure" ? differingSettings(inputs, asRecord(live), applied) : [];
+  const params = expandModifyRequest(inputs, action, live, changed);
+  const requestId = await modifySsl(ctx, inputs, params);
+  return { action, requestId, applied: sentSettings(inputs, action, changed) };
 }
 
+/** One poll: the status first; the SSL read only once the instance is Running again. */
 async function observe(
   ctx: DriverContext,
   inputs: RdsSslInputs,
   sent: SentAction,
   before: RdsLiveSsl,
 ): Promise<SettleObservation> {
-  const gone = { state: "instance not found", done: false, failure: "the instance was deleted" };
-  const attribute = await describeAttribute(ctx, inputs);
-  if (!attribute) return gone;
-  // While the instance is still changing, its SSL read cannot say "finished": skip that call.
-  const status = attribute.DBInstanceStatus ?? "unknown";
-  if (status !== RDS_STATUS.running) return { state: status, done: false };
-  const live = await describeWithAttribute(ctx, inputs, attribute);
-  if (!live) return gone;
-  if (live.lastModifyStatus === "failed") {
+  let attribute;
+  try {
+    attribute = await describeAttribute(ctx, inputs);
+  } catch (error) {
+    if (isGone(error))
+      return { state: "instance not found", steady: false, targetShown: false, gone: true };
+    throw error;
+  }
+  const condition = instanceCondition(attribute);
+  if (!condition.steady) {
     return {
-      state: live.status,
-      done: false,
-      failure: `the cloud reports the SSL change failed: ${live.modifyStatusReason ?? "no reason given"}`,
+      state: condition.status,
+      steady: false,
+      targetShown: false,
+      terminal: condition.terminal,
     };
   }
-  const settled = live.status === RDS_STATUS.running && live.lastModifyStatus !== "setting";
-  const reached = plan(inputs, live, false) === undefined;
-  // A pure renewal changes nothing else we can read: wait for a new expiry time. Until then the
-  // instance may still read Running with the old state (the lag before the change starts).
-  const renewalOnly = sent.action === "update" && plan(inputs, before, false) === undefined;
-  const renewed = !renewalOnly || live.certificateExpiresAt !== before.certificateExpiresAt;
+  // Still Running: during the lag only the task center shows that the change has not run yet.
+  const task = await describeUnfinishedTask(ctx, inputs);
+  if (task) return { state: `${condition.status} (${task})`, steady: false, targetShown: false };
+  const live = await describeSsl(ctx, inputs, attribute);
+  const expiryChanged =
+    live.certificateExpiresAt !== undefined &&
+    live.certificateExpiresAt !== before.certificateExpiresAt;
   return {
-    state: `${live.status}${live.sslEnabled ? ", SSL on" : ", SSL off"}`,
-    done: settled && reached && renewed,
+    state: `${live.status}, SSL ${live.sslEnabled ? "on" : "off"}`,
+    steady: true,
+    targetShown: shows(inputs, live, sent, expiryChanged),
+    evidence: expiryChanged && sent.action !== "close" ? "expiryChanged" : undefined,
+    failure:
+      live.lastModifyStatus === "failed"
+        ? `the cloud reports the SSL change failed: ${live.modifyStatusReason ?? "no reason given"}`
+        : undefined,
+    // PostgreSQL keeps LastModifyStatus=failed from an earlier change until the next one runs.
+    failureMayBeStale: before.lastModifyStatus === "failed",
   };
 }
 
-function outputs(inputs: RdsSslInputs, live: RdsLiveSsl): Record<string, unknown> {
+/** Whether the SSL read shows what `sent` asked for (only what the engine echoes is compared). */
+function shows(
+  inputs: RdsSslInputs,
+  live: RdsLiveSsl,
+  sent: SentAction,
+  expiryChanged: boolean,
+): boolean {
+  if (live.lastModifyStatus === "setting") return false;
+  if (sent.action === "close") return !live.sslEnabled;
+  if (!live.sslEnabled) return false;
+  if (sent.action === "update" && !expiryChanged) return false;
+  // Settings the engine does not echo count as shown: `applied` (what was sent) stands for them.
+  return differingSettings(inputs, asRecord(live), sent.applied ?? {}).length === 0;
+}
+
+function outputs(
+  inputs: RdsSslInputs,
+  live: RdsLiveSsl,
+  applied: Record<string, unknown>,
+): Record<string, unknown> {
+  // Settings exist only while SSL is on; the cloud's answer wins, else what was last sent.
+  const setting = (name: (typeof RDS_SETTING_NAMES)[number]) =>
+    live.sslEnabled ? (asRecord(live)[name] ?? applied[name]) : undefined;
+  const serverCert = setting("serverCert") as string | undefined;
   return {
     instanceId: inputs.instanceId,
     region: inputs.region,
     engine: live.engine,
     sslEnabled: live.sslEnabled,
     certificateExpiresAt: live.certificateExpiresAt,
-    certificateCommonName: live.sslEnabled ? live.connectionString : undefined,
+    certificateCommonName: commonNameOf(serverCert),
     requireUpdate: live.requireUpdate,
     connectionString: live.connectionString,
-    caType: live.caType ?? inputs.caType,
     serverCaUrl: live.serverCaUrl,
-    serverCert: live.serverCert ?? inputs.serverCert,
-    // Never kept in state: the key must match serverCert, so a new key comes with a new cert.
-    serverKey: undefined,
-    clientCaEnabled: live.clientCaEnabled ?? inputs.clientCaEnabled,
-    clientCaCert: live.clientCaCert ?? inputs.clientCaCert,
-    clientCrlEnabled: live.clientCrlEnabled ?? inputs.clientCrlEnabled,
-    clientCertRevocationList: live.clientCertRevocationList ?? inputs.clientCertRevocationList,
-    acl: live.acl ?? inputs.acl,
-    replicationAcl: live.replicationAcl ?? inputs.replicationAcl,
-    forceEncryption: live.forceEncryption ?? inputs.forceEncryption,
-    tlsVersion: live.tlsVersion ?? inputs.tlsVersion,
+    ...Object.fromEntries(
+      RDS_SETTING_NAMES.filter((n) => n !== "connectionString").map((n) => [n, setting(n)]),
+    ),
+    // Never the key DescribeDBInstanceSSL returns for PostgreSQL: only the one we sent (secret).
+    serverKey: live.sslEnabled ? applied.serverKey : undefined,
   };
 }
 
+/** The certificate's subject CN; undefined when no certificate was read or sent (aliyun CA). */
+function commonNameOf(pem: string | undefined): string | undefined {
+  if (!pem) return undefined;
+  try {
+    const subject = new X509Certificate(pem).subject;
+    return /^CN=(.*)$/m.exec(subject)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+function asRecord(live: RdsLiveSsl): Record<string, unknown> {
+  return live as unknown as Record<string, unknown>;
+}
+
 /**
- * Enabling or disabling SSL, and changing a custom certificate, restart an RDS instance (MySQL about
+ * Enabling or disabling SSL, and changing a certificate, restart an RDS instance (MySQL about
  * 3 minutes: docs 96120 and "configure a custom certificate"; SQL Server: doc 95715).
  */
 function restartWarning(
@@ -203,9 +197,11 @@ function restartWarning(
   outputs: Record<string, unknown>,
 ): string | undefined {
   const toggled = inputs.sslEnabled !== outputs.sslEnabled;
-  const certChanged = differingSettings(inputs, outputs).some(
-    (k) => k === "serverCert" || k === "caType",
-  );
+  const certChanged =
+    inputs.sslEnabled &&
+    differingSettings(inputs, outputs, outputs).some(
+      (k) => k === "serverCert" || k === "caType" || k === "connectionString",
+    );
   if (!toggled && !certChanged && inputs.rotateTrigger === outputs.rotateTrigger) return undefined;
   return "applying this change restarts the instance (a few minutes without connections)";
 }
@@ -213,14 +209,22 @@ function restartWarning(
 export const rdsDriver: SslDriver<RdsSslInputs, RdsLiveSsl> = {
   family: FAMILY,
   defaultTimeoutMinutes: RDS_DEFAULT_TIMEOUT_MINUTES,
+  settleGraceMs: RDS_SETTLE_GRACE_MS,
+  actions: ["open", "close", "update", "reconfigure"],
   secretOutputs: RDS_SECRET_NAMES,
   inputNames: RDS_SETTING_NAMES,
   sdkPackages: ["@alicloud/rds20140815", "@alicloud/openapi-core", "@alicloud/credentials"],
+  inputFormats: RDS_INPUT_FORMATS,
+  defaultRegion: (settings) => alibabaRegion({ settings } as DriverContext),
   withDefaults: rdsDefaults,
-  validate: (inputs) => validateRdsInputs(inputs, new Date(processClock().now())),
-  drifted: (inputs, outputs) => differingSettings(inputs, outputs),
+  validate: validateRdsInputs,
+  // Nothing to compare while SSL is declared off: settings exist only with SSL on.
+  drifted: (inputs, outputs) =>
+    inputs.sslEnabled ? differingSettings(inputs, outputs, outputs) : [],
   restartWarning,
   read: describe,
+  unfinishedChange: describeUnfinishedTask,
+  validateLive,
   plan,
   send,
   observe,

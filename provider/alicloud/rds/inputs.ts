@@ -12,6 +12,7 @@ import {
   type CheckFailure,
 } from "../../core/check-failure";
 import {
+  checkClientCaPem,
   checkCrlPem,
   checkKeyMatchesCertificate,
   checkPrivateKeyPem,
@@ -46,7 +47,25 @@ export function validateRdsInputs(inputs: Record<string, unknown>, now: Date): C
     ...failures,
     ...validateServerCertificate(inputs, ok, now),
     ...validateClientCa(inputs, ok, now),
+    ...validateRenewal(inputs),
   ];
+}
+
+/**
+ * A custom certificate cannot be renewed by the cloud: ModifyDBInstanceSSL (seed 001) renews only
+ * the cloud's own `aliyun` certificate; with CAType=custom it stores the ServerCert/ServerKey it is
+ * given, so the expiry never moves and a renewal would only restart the instance and time out.
+ */
+function validateRenewal(inputs: Record<string, unknown>): CheckFailure[] {
+  if (inputs.caType !== "custom") return [];
+  return ["rotateTrigger", "renewBeforeDays"]
+    .filter((name) => inputs[name] !== undefined)
+    .map((property) => ({
+      property,
+      reason:
+        `${property} cannot be used with caType "custom": the cloud cannot renew a custom ` +
+        "certificate; renew it by setting a new serverCert and serverKey",
+    }));
 }
 
 function validateServerCertificate(
@@ -112,13 +131,16 @@ function validateClientCa(
       });
     }
   }
+  let caUsable = false;
   if (ok("clientCaCert")) {
-    const cert = describeCertificatePem(inputs.clientCaCert as string, now);
-    if (!cert.ok)
-      failures.push({ property: "clientCaCert", reason: `clientCaCert ${cert.reason}` });
+    const reason = checkClientCaPem(inputs.clientCaCert as string, now);
+    if (reason) failures.push({ property: "clientCaCert", reason: `clientCaCert ${reason}` });
+    caUsable = reason === undefined;
   }
   if (ok("clientCertRevocationList")) {
-    const reason = checkCrlPem(inputs.clientCertRevocationList as string, now);
+    // InvalidClientCrl: the CRL must come from the client CA, so compare when the CA is readable.
+    const ca = caUsable ? (inputs.clientCaCert as string) : undefined;
+    const reason = checkCrlPem(inputs.clientCertRevocationList as string, now, ca);
     if (reason) {
       failures.push({
         property: "clientCertRevocationList",

@@ -23,7 +23,6 @@ export interface RdsSslInputs extends BaseSslInputs {
 export interface RdsLiveSsl extends BaseLiveSsl {
   engine: string;
   engineVersion?: string;
-  status: string;
   connectionString?: string;
   caType?: string;
   serverCert?: string;

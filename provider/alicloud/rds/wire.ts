@@ -5,8 +5,18 @@
  */
 import type { SslAction } from "../../core/driver";
 import { sameText } from "../../core/inputs";
-import { ENGINE_SETTINGS, RDS_SETTING_NAMES, SSL_ENABLED_WIRE, TRUE_SPELLINGS } from "./consts";
+import { sameCertificate, sameCrl } from "../../core/pem";
+import {
+  ENGINE_SETTINGS,
+  RDS_SETTING_NAMES,
+  RDS_STATUS,
+  SSL_ENABLED_WIRE,
+  TERMINAL_STATUSES,
+  TRUE_SPELLINGS,
+} from "./consts";
 import type { RdsLiveSsl, RdsSslInputs } from "./types";
+
+type SettingName = (typeof RDS_SETTING_NAMES)[number];
 
 /** The settings the user declared that this engine does not accept (checked before any write). */
 export function unsupportedSettings(inputs: RdsSslInputs, engine: string): string[] {
@@ -16,40 +26,90 @@ export function unsupportedSettings(inputs: RdsSslInputs, engine: string): strin
   );
 }
 
-/** SDK request fields (camelCase model names) for ModifyDBInstanceSSLRequest. */
+/**
+ * Settings that travel together: a certificate needs its key and CA type, a client CA or CRL
+ * needs its switch (seed 001: "If you set ClientCAEnabled to 1, you must also specify ...").
+ */
+const SETTING_GROUPS: readonly (readonly SettingName[])[] = [
+  ["caType", "serverCert", "serverKey"],
+  ["clientCaEnabled", "clientCaCert"],
+  ["clientCrlEnabled", "clientCertRevocationList"],
+];
+
+/** The declared settings a reconfigure must send when `changed` differ, with their companions. */
+export function settingsToSend(inputs: RdsSslInputs, changed: readonly string[]): SettingName[] {
+  const names = new Set<SettingName>();
+  for (const name of changed as SettingName[]) {
+    const group = SETTING_GROUPS.find((g) => g.includes(name)) ?? [name];
+    group.forEach((n) => names.add(n));
+  }
+  return RDS_SETTING_NAMES.filter((n) => names.has(n) && inputs[n] !== undefined);
+}
+
+/**
+ * SDK request fields (camelCase model names) for ModifyDBInstanceSSLRequest.
+ * open / update send every declared setting with SSLEnabled (SSLEnabled=1 resets CAType to
+ * `aliyun` unless given, seed 001). reconfigure sends only `changed` settings and no SSLEnabled
+ * (optional per seed 001), so a settings change never swaps the certificate.
+ */
 export function expandModifyRequest(
   inputs: RdsSslInputs,
   action: SslAction,
   live: RdsLiveSsl,
+  changed: readonly string[] = [],
 ): Record<string, string | number> {
   const request: Record<string, string | number | undefined> = {
     DBInstanceId: inputs.instanceId,
     connectionString: inputs.connectionString ?? live.connectionString,
-    SSLEnabled:
+  };
+  if (action !== "reconfigure") {
+    request.SSLEnabled =
       action === "update" && live.engine === "SQLServer"
         ? SSL_ENABLED_WIRE.updateSqlServer
-        : SSL_ENABLED_WIRE[action],
-  };
+        : SSL_ENABLED_WIRE[action];
+  }
   if (action !== "close") {
-    Object.assign(request, {
-      CAType: inputs.caType,
-      serverCert: inputs.serverCert,
-      serverKey: inputs.serverKey,
-      clientCAEnabled: flag(inputs.clientCaEnabled),
-      clientCACert: inputs.clientCaCert,
-      clientCrlEnabled: flag(inputs.clientCrlEnabled),
-      clientCertRevocationList: inputs.clientCertRevocationList,
-      ACL: inputs.acl,
-      replicationACL: inputs.replicationAcl,
-      forceEncryption:
-        inputs.forceEncryption === undefined ? undefined : inputs.forceEncryption ? "1" : "0",
-      tlsVersion: inputs.tlsVersion,
-    });
+    const names = action === "reconfigure" ? settingsToSend(inputs, changed) : RDS_SETTING_NAMES;
+    Object.assign(request, wireSettings(inputs, new Set<string>(names)));
   }
   return Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)) as Record<
     string,
     string | number
   >;
+}
+
+function wireSettings(inputs: RdsSslInputs, names: Set<string>) {
+  const pick = <T>(name: SettingName, value: T) => (names.has(name) ? value : undefined);
+  return {
+    CAType: pick("caType", inputs.caType),
+    serverCert: pick("serverCert", inputs.serverCert),
+    serverKey: pick("serverKey", inputs.serverKey),
+    clientCAEnabled: pick("clientCaEnabled", flag(inputs.clientCaEnabled)),
+    clientCACert: pick("clientCaCert", inputs.clientCaCert),
+    clientCrlEnabled: pick("clientCrlEnabled", flag(inputs.clientCrlEnabled)),
+    clientCertRevocationList: pick("clientCertRevocationList", inputs.clientCertRevocationList),
+    ACL: pick("acl", inputs.acl),
+    replicationACL: pick("replicationAcl", inputs.replicationAcl),
+    forceEncryption: pick(
+      "forceEncryption",
+      inputs.forceEncryption === undefined ? undefined : inputs.forceEncryption ? "1" : "0",
+    ),
+    tlsVersion: pick("tlsVersion", inputs.tlsVersion),
+  };
+}
+
+/** The declared settings that `request` carried (input names), recorded as last applied. */
+export function sentSettings(
+  inputs: RdsSslInputs,
+  action: SslAction,
+  changed: readonly string[],
+): Record<string, unknown> {
+  if (action === "close") {
+    // Closing SSL drops every setting: a later open sends them all again.
+    return Object.fromEntries(RDS_SETTING_NAMES.map((n) => [n, undefined]));
+  }
+  const names = action === "reconfigure" ? settingsToSend(inputs, changed) : RDS_SETTING_NAMES;
+  return Object.fromEntries(names.map((n) => [n, inputs[n]]));
 }
 
 function flag(v: boolean | undefined): number | undefined {
@@ -62,16 +122,31 @@ export interface DescribeAnswers {
     engine?: string;
     engineVersion?: string;
     connectionString?: string;
+    lockMode?: string;
+    lockReason?: string;
   };
   ssl: Record<string, string | undefined>;
+}
+
+/** Status and lock mode -> steady / terminal (DescribeDBInstanceAttribute `LockMode`, doc 26315). */
+export function instanceCondition(attribute: DescribeAnswers["attribute"]) {
+  const status = attribute.DBInstanceStatus ?? "unknown";
+  const locked = attribute.lockMode !== undefined && attribute.lockMode !== "Unlock";
+  const terminal = locked
+    ? `the instance is locked (LockMode ${attribute.lockMode}` +
+      `${attribute.lockReason ? `, ${attribute.lockReason}` : ""})`
+    : TERMINAL_STATUSES.includes(status)
+      ? `the instance is ${status}`
+      : undefined;
+  return { status, steady: status === RDS_STATUS.running && !terminal, terminal };
 }
 
 export function flattenLive({ attribute, ssl }: DescribeAnswers): RdsLiveSsl {
   const enabled = yes(ssl.SSLEnabled);
   return {
+    ...instanceCondition(attribute),
     engine: attribute.engine ?? "unknown",
     engineVersion: attribute.engineVersion,
-    status: attribute.DBInstanceStatus ?? "unknown",
     sslEnabled: enabled,
     certificateExpiresAt: enabled ? iso(ssl.SSLExpireTime) : undefined,
     requireUpdate: ssl.requireUpdate === undefined ? undefined : yes(ssl.requireUpdate),
@@ -103,14 +178,31 @@ function iso(v: string | undefined): string | undefined {
 }
 
 /**
- * Declared settings whose live value differs. A setting the cloud does not report (undefined
- * live) is not counted: we cannot see it, so we do not resend it forever.
+ * Declared settings that differ from the instance. Where the cloud shows the setting, its live
+ * value counts; where it does not (DescribeDBInstanceSSL echoes a setting only for some
+ * engines, see the SDK's DescribeDBInstanceSSLResponseBody comments), the value last sent
+ * (`applied`, the stored outputs) counts, so a declared change is never silently skipped.
  */
-export function differingSettings(inputs: RdsSslInputs, live: Record<string, unknown>): string[] {
+export function differingSettings(
+  inputs: RdsSslInputs,
+  live: Record<string, unknown>,
+  applied: Record<string, unknown>,
+): string[] {
   return RDS_SETTING_NAMES.filter((name) => {
     const want = inputs[name];
-    const have = live[name];
-    if (want === undefined || have === undefined || name === "serverKey") return false;
-    return typeof want === "string" ? !sameText(want, have) : want !== have;
+    if (want === undefined) return false;
+    const have = live[name] ?? applied[name];
+    if (have === undefined) return true;
+    return typeof want === "string" ? !sameSetting(name, want, have) : want !== have;
   });
+}
+
+/**
+ * Certificates and CRLs compare by DER, not text: the cloud returns PEM re-wrapped, with other
+ * line ends, or only the leaf of a declared chain.
+ */
+function sameSetting(name: SettingName, want: string, have: unknown): boolean {
+  if (name === "serverCert" || name === "clientCaCert") return sameCertificate(want, have);
+  if (name === "clientCertRevocationList") return sameCrl(want, have);
+  return sameText(want, have);
 }

@@ -4,8 +4,12 @@ import * as path from "path";
 import { lifecycle } from "../../../provider/runtime";
 import { UNKNOWN } from "../../../provider/core/check-failure";
 import { makeTestPki, type TestPki } from "../../fixtures/pki";
+import { startRdsHarness, type RdsHarness } from "../../fixtures/rds-provider";
 
 const rds = () => lifecycle("alicloud.rds");
+const RDS_ID =
+  'an ApsaraDB RDS instance id: "rm-", "rr-", "pgm-", "pgr-" or "mr-" followed by lowercase ' +
+  'letters and digits, such as "rm-uf6wjk5xxxxxxx"';
 const failuresOf = async (news: Record<string, unknown>) =>
   (await rds().check({}, { instanceId: "rm-1", ...news })).failures ?? [];
 
@@ -16,7 +20,12 @@ describe("alicloud.rds check (offline validation)", () => {
   it("applies defaults", async () => {
     const { inputs, failures } = await rds().check({}, { instanceId: "rm-1" });
     assert.deepStrictEqual(failures, []);
-    assert.deepStrictEqual(inputs, { instanceId: "rm-1", sslEnabled: true, onDelete: "disable" });
+    assert.deepStrictEqual(inputs, {
+      instanceId: "rm-1",
+      region: "cn-hangzhou",
+      sslEnabled: true,
+      onDelete: "disable",
+    });
   });
 
   it("names the property and the allowed values", async () => {
@@ -35,7 +44,7 @@ describe("alicloud.rds check (offline validation)", () => {
       ],
     );
     assert.deepStrictEqual(await failuresOf({ instanceId: "" }), [
-      { property: "instanceId", reason: "instanceId must be a non-empty string" },
+      { property: "instanceId", reason: `instanceId must be ${RDS_ID}; got ""` },
     ]);
     assert.deepStrictEqual(
       await failuresOf({ acl: "perfer", clientCaEnabled: true, clientCaCert: pki.clientCaCertPem }),
@@ -118,5 +127,134 @@ describe("alicloud.rds check (offline validation)", () => {
       })();`;
     const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
     assert.deepStrictEqual(out, { changes: true, sdk: [] });
+  });
+});
+
+describe("alicloud.rds check through the dynamic-provider host", () => {
+  let h: RdsHarness;
+  let pki: TestPki;
+  before(async () => {
+    h = await startRdsHarness();
+    pki = await makeTestPki({ now: new Date() });
+  });
+  after(() => h.close());
+  const failures = async (inputs: Record<string, unknown>) =>
+    (await h.check({ instanceId: "rm-1", ...inputs })).failures;
+
+  it("refuses an instance id or region outside Alibaba's formats, on one printable line", async () => {
+    const forged = "rm-1\n[dbssl] rm-2: ok";
+    assert.deepStrictEqual(await failures({ instanceId: forged, region: "x@127.0.0.1:1/" }), [
+      {
+        property: "instanceId",
+        reason: `instanceId must be ${RDS_ID}; got "rm-1\\n[dbssl] rm-2: ok"`,
+      },
+      {
+        property: "region",
+        reason:
+          'region must be an Alibaba Cloud region id: lowercase letters, digits and hyphens such as "cn-hangzhou" ' +
+          'or "ap-southeast-1"; got "x@127.0.0.1:1/"',
+      },
+    ]);
+    for (const id of ["rm-uf6wjk5xxxxxxx", "pgm-bp1abc", "rr-2ze0", "pgr-x1", "rm-demo-mysql"]) {
+      assert.deepStrictEqual(await failures({ instanceId: id }), [], id);
+    }
+    for (const region of ["ap-southeast-1", "cn-shanghai-finance-1", "cn-north-2-gov-1"]) {
+      assert.deepStrictEqual(await failures({ region }), [], region);
+    }
+    for (const id of ["RM-1", "i-bp1", "rm-1/../x", "rm-", "rm-1 "]) {
+      assert.strictEqual((await failures({ instanceId: id }))[0]?.property, "instanceId", id);
+    }
+    assert.strictEqual((await failures({ region: "cn-hangzhou.evil.com" }))[0]?.property, "region");
+    assert.ok(h.emu.admin.log().length === 0, "check sent nothing");
+  });
+
+  it("refuses an unknown input key, suggesting the closest name", async () => {
+    const [failure, ...rest] = await failures({ caTpye: "custom" });
+    assert.deepStrictEqual(rest, []);
+    assert.strictEqual(failure.property, "caTpye");
+    assert.match(
+      failure.reason,
+      /^"caTpye" is not an input of this resource; did you mean `caType`\? Allowed inputs: acl, caType, /,
+    );
+    assert.match(failure.reason, /, timeoutMinutes, tlsVersion$/);
+    const [far] = await failures({ colour: "blue" });
+    assert.match(far.reason, /^"colour" is not an input of this resource\. Allowed inputs: /);
+    const [lower] = await failures({ renewbeforedays: 30 });
+    assert.match(lower.reason, /; did you mean `renewBeforeDays`\? /);
+  });
+
+  it("caps renewBeforeDays well below the one-year certificate lifetime, saying why", async () => {
+    assert.deepStrictEqual(await failures({ renewBeforeDays: 180 }), []);
+    assert.deepStrictEqual(await failures({ renewBeforeDays: 365 }), [
+      {
+        property: "renewBeforeDays",
+        reason:
+          "renewBeforeDays must be an integer from 1 to 180 (cloud certificates are valid for one " +
+          "year, so a longer window would renew on every up); got 365",
+      },
+    ]);
+  });
+
+  it("refuses renewal settings on a custom certificate, which the cloud cannot renew", async () => {
+    const custom = { caType: "custom", serverCert: pki.serverCertPem, serverKey: pki.serverKeyPem };
+    const reason = (p: string) =>
+      `${p} cannot be used with caType "custom": the cloud cannot renew a custom certificate; ` +
+      "renew it by setting a new serverCert and serverKey";
+    assert.deepStrictEqual(
+      await failures({ ...custom, rotateTrigger: "2026-11", renewBeforeDays: 30 }),
+      [
+        { property: "rotateTrigger", reason: reason("rotateTrigger") },
+        { property: "renewBeforeDays", reason: reason("renewBeforeDays") },
+      ],
+    );
+    assert.deepStrictEqual(await failures({ caType: "aliyun", rotateTrigger: "2026-11" }), []);
+  });
+
+  it("refuses a client CA that is not a CA and a CRL from another CA", async () => {
+    const pg = { clientCaEnabled: true, clientCrlEnabled: true };
+    assert.deepStrictEqual(
+      await failures({
+        ...pg,
+        clientCaCert: pki.clientCaCertPem,
+        clientCertRevocationList: pki.crlPem,
+      }),
+      [],
+    );
+    const wrong = await failures({
+      ...pg,
+      clientCaCert: pki.caCertPem,
+      clientCertRevocationList: pki.crlPem,
+    });
+    assert.deepStrictEqual(wrong, [
+      {
+        property: "clientCertRevocationList",
+        reason: "clientCertRevocationList was not issued by the CA in clientCaCert",
+      },
+    ]);
+    const leaf = await failures({
+      ...pg,
+      clientCaCert: pki.serverCertPem,
+      clientCertRevocationList: pki.crlPem,
+    });
+    assert.deepStrictEqual(
+      leaf.map((f) => f.property),
+      ["clientCaCert"],
+    );
+    assert.match(
+      leaf[0].reason,
+      /^clientCaCert is not a CA certificate: it lacks basicConstraints cA=TRUE/,
+    );
+  });
+
+  it("shows NaN as NaN and says 'an object'", async () => {
+    const direct = await rds().check({}, { instanceId: "rm-1", timeoutMinutes: NaN });
+    assert.deepStrictEqual(direct.failures, [
+      {
+        property: "timeoutMinutes",
+        reason: "timeoutMinutes must be a number from 1 to 1440; got NaN",
+      },
+    ]);
+    const [big] = await failures({ tlsVersion: { version: "1.2", comment: "x".repeat(40) } });
+    assert.match(big.reason, /; got an object of \d+ characters$/);
   });
 });

@@ -97,6 +97,7 @@ describe("alicloud.rds DbSslConfig lifecycle (dynamic-provider host + emulator)"
       __provider: h.providerText,
       instanceId: MYSQL,
       onDelete: "disable",
+      region: "cn-hangzhou",
       sslEnabled: false,
     });
     // A second refresh keeps the same input keys (the declared ones, not every output).
@@ -128,8 +129,10 @@ describe("alicloud.rds DbSslConfig lifecycle (dynamic-provider host + emulator)"
     h.emu.admin.rds.seed({ id: "rm-keep", engine: "MySQL" });
     const gone = await h.create({ instanceId: MYSQL });
     const kept = await h.create({ instanceId: "rm-keep", onDelete: "retain" });
-    await h.host.delete(MYSQL, URN, gone.outputs);
-    await h.host.delete("rm-keep", URN, kept.outputs);
+    // `pulumi destroy` runs in a provider process of its own (this one created both instances).
+    const destroy = await h.newHost();
+    await destroy.delete(MYSQL, URN, gone.outputs);
+    await destroy.delete("rm-keep", URN, kept.outputs);
     assert.strictEqual(h.emu.admin.rds.get(MYSQL)!.ssl.sslEnabled, false);
     assert.strictEqual(modifies().at(-1)!.params.SSLEnabled, "0");
     assert.strictEqual(h.emu.admin.rds.get("rm-keep")!.ssl.sslEnabled, true);

@@ -62,6 +62,26 @@ function faultError(fault: Fault, service: AlibabaService): AlibabaError | undef
   }
 }
 
+/**
+ * What a load balancer in front of the API answers when the backend does not: 502 with an HTML page, no
+ * JSON, no request id. `@alicloud/openapi-core` 1.0.8 `doRequest` (client.js ~l.1017) reads every 4xx/5xx
+ * body with `readAsJSON`, so the SDK fails with a JSON SyntaxError rather than a ServerError.
+ */
+const BAD_GATEWAY: WireAnswer = {
+  status: 502,
+  headers: { "content-type": "text/html" },
+  body: "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n",
+};
+
+/** The answer a fault gives instead of the real one; undefined when the real answer follows (slow). */
+function faultOutcome(fault: Fault, service: AlibabaService): WireOutcome | undefined {
+  if (fault.kind === "reset") return { reset: true };
+  if (fault.kind === "badGateway") return { ...BAD_GATEWAY, headers: { ...BAD_GATEWAY.headers } };
+  const error = faultError(fault, service);
+  if (error) throw error;
+  return undefined;
+}
+
 /** Own properties only: an action named "constructor" must not find Object's. */
 function actionOf(service: AlibabaService, name: string): AlibabaAction | undefined {
   return Object.hasOwn(service.actions, name) ? service.actions[name] : undefined;
@@ -101,9 +121,22 @@ export class AcsRpcProtocol implements WireProtocol {
       status: 200,
       requestId,
     };
+    // A slow fault after the handler delays the answer, not the log: the call is on record at once.
+    const delay = { ms: 0 };
+    const outcome = await this.outcome(call, parsed, record, delay);
+    if (delay.ms > 0) await sleep(delay.ms);
+    return outcome;
+  }
+
+  private async outcome(
+    call: IncomingCall,
+    parsed: ParsedCall,
+    record: CallRecord,
+    delay: { ms: number },
+  ): Promise<WireOutcome> {
     try {
-      const outcome = await this.answer(call, parsed, record);
-      if ("reset" in outcome) record.status = 0;
+      const outcome = await this.answer(call, parsed, record, delay);
+      record.status = "reset" in outcome ? 0 : outcome.status;
       return outcome;
     } catch (thrown) {
       // A bug in a handler must still answer like the cloud would, not hang the SDK.
@@ -112,7 +145,7 @@ export class AcsRpcProtocol implements WireProtocol {
       const error = thrown instanceof AlibabaError ? thrown : commonErrors.internalError();
       record.status = error.status;
       record.code = error.code;
-      return this.errorAnswer(error, requestId, parsed.service);
+      return this.errorAnswer(error, record.requestId ?? "", parsed.service);
     } finally {
       this.state.log.record(record);
     }
@@ -122,7 +155,38 @@ export class AcsRpcProtocol implements WireProtocol {
     call: IncomingCall,
     parsed: ParsedCall,
     record: CallRecord,
+    delay: { ms: number },
   ): Promise<WireOutcome> {
+    const { service, action } = this.authorize(call, parsed, record);
+    const fault = this.state.faults.take(service.name, parsed.action);
+    if (fault) record.fault = fault.kind;
+    if (fault && !fault.after) {
+      if (fault.kind === "slow") await sleep(fault.delayMs);
+      const replaced = faultOutcome(fault, service);
+      if (replaced) return replaced;
+    }
+    if (!fault?.after) return this.run(action, parsed, record);
+    // The call is applied first; then its answer is lost, delayed or replaced.
+    let real: WireOutcome | AlibabaError;
+    try {
+      real = this.run(action, parsed, record);
+    } catch (thrown) {
+      if (!(thrown instanceof AlibabaError)) throw thrown;
+      real = thrown;
+    }
+    if (fault.kind === "slow") delay.ms = fault.delayMs;
+    const replaced = faultOutcome(fault, service);
+    if (replaced) return replaced;
+    if (real instanceof AlibabaError) throw real;
+    return real;
+  }
+
+  /** Checks the signature and finds the product and action; throws the gateway's error otherwise. */
+  private authorize(
+    call: IncomingCall,
+    parsed: ParsedCall,
+    record: CallRecord,
+  ): { service: AlibabaService; action: AlibabaAction } {
     const query = Object.fromEntries(new URLSearchParams(call.rawQuery));
     const verdict = verifyAcs3({ ...call, query }, (ak) => this.state.credentials.get(ak));
     record.accessKeyId = verdict.accessKeyId;
@@ -132,22 +196,17 @@ export class AcsRpcProtocol implements WireProtocol {
     if (!service) throw commonErrors.invalidVersion();
     const action = actionOf(service, parsed.action);
     if (!action) throw commonErrors.actionNotFound();
-    const fault = this.state.faults.take(service.name, parsed.action);
-    if (fault) {
-      record.fault = fault.kind;
-      if (fault.kind === "reset") return { reset: true };
-      if (fault.kind === "slow") await sleep(fault.delayMs);
-      const error = faultError(fault, service);
-      if (error) throw error;
-    }
+    return { service, action };
+  }
+
+  /** Runs the handler; a write that returns is applied (its state machine has started). */
+  private run(action: AlibabaAction, parsed: ParsedCall, record: CallRecord): WireAnswer {
     const missing = action.required.find((name) => !parsed.params[name]);
     if (missing) throw commonErrors.missingParameter(missing);
+    const body = action.handle(parsed.params);
+    if (action.write) record.applied = true;
     const requestId = record.requestId ?? "";
-    return this.jsonAnswer(
-      200,
-      { RequestId: requestId, ...action.handle(parsed.params) },
-      requestId,
-    );
+    return this.jsonAnswer(200, { RequestId: requestId, ...body }, requestId);
   }
 
   private errorAnswer(

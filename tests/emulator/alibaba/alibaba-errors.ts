@@ -80,7 +80,12 @@ export const commonErrors = {
     new AlibabaError(400, `Missing${name}`, `${name} is mandatory for this action.`),
 };
 
-/** RDS errors: the eight of seed 001 plus instance state and existence. */
+/**
+ * RDS errors: the eight of seed 001 plus instance state, lock mode and existence. The state and lock
+ * messages are those of the RDS API error tables (e.g. "403 IncorrectDBInstanceLockMode: Current DB
+ * instance lock mode does not support this operation. The operation failed. The RDS instance is locked.";
+ * "OperationDenied.DBInstanceStatus: Operation is denied by the current database instance status.").
+ */
 export const rdsErrors = {
   invalidServerCertOrPrivateKey: e(
     400,
@@ -110,6 +115,16 @@ export const rdsErrors = {
     403,
     "IncorrectDBInstanceState",
     "Current DB instance state does not support this operation.",
+  ),
+  incorrectLockMode: e(
+    403,
+    "IncorrectDBInstanceLockMode",
+    "Current DB instance lock mode does not support this operation.",
+  ),
+  operationDeniedStatus: e(
+    403,
+    "OperationDenied.DBInstanceStatus",
+    "Operation is denied by the current database instance status.",
   ),
   instanceNotFound: e(
     404,

@@ -3,7 +3,8 @@
  * whatever leaves the process may end up in a log.
  */
 import { AdminError, type AdminRoute } from "../admin-routes";
-import type { RdsInstanceSeed, RdsSslPatch } from "./rds-instances";
+import type { PemEcho } from "./pem-echo";
+import type { RdsBusyCode, RdsInstanceSeed, RdsLockMode, RdsSslPatch } from "./rds-instances";
 import type { RdsAdmin, RdsInstanceView, RdsSslView } from "./rds-store";
 
 const SECRET_FIELDS = [
@@ -45,7 +46,7 @@ function instanceRoutes(rds: RdsAdmin): AdminRoute[] {
       method: "POST",
       path: /^\/rds\/instances$/,
       usage:
-        "POST /__admin/rds/instances {id, engine: MySQL|PostgreSQL|SQLServer, regionId?, connectionString?, status?, ssl?, timing?}",
+        "POST /__admin/rds/instances {id, engine: MySQL|PostgreSQL|SQLServer, regionId?, connectionString?, status?, ssl?, timing?: {lagMs?, durationMs?, flipEarly?}, lockMode?, lockReason?, busyCode?, pemEcho?: {wrap?, lineEnding?, chain?}}",
       handle: ({ body }) => redactInstanceView(rds.seed(body as unknown as RdsInstanceSeed)),
     },
     {
@@ -61,9 +62,15 @@ function instanceRoutes(rds: RdsAdmin): AdminRoute[] {
       handle: ({ match }) => found(rds.get(id(match)), id(match)),
     },
     {
+      method: "GET",
+      path: /^\/rds\/instances\/([^/]+)\/tasks$/,
+      usage: "GET /__admin/rds/instances/:id/tasks (task center entries, newest first)",
+      handle: ({ match }) => rds.tasks(id(match)),
+    },
+    {
       method: "DELETE",
       path: INSTANCE,
-      usage: "DELETE /__admin/rds/instances/:id",
+      usage: "DELETE /__admin/rds/instances/:id (at once, even with a change pending)",
       handle: ({ match }) => ({ deleted: rds.delete(id(match)) }),
     },
   ];
@@ -82,15 +89,59 @@ function outOfBandRoutes(rds: RdsAdmin): AdminRoute[] {
     {
       method: "POST",
       path: /^\/rds\/instances\/([^/]+)\/status$/,
-      usage: "POST /__admin/rds/instances/:id/status {status}",
+      usage:
+        "POST /__admin/rds/instances/:id/status {status, busyCode?: IncorrectDBInstanceState|OperationDenied.DBInstanceStatus}",
       handle: ({ match, body }) => {
         if (typeof body.status !== "string") throw new AdminError(400, "status must be a string");
-        return redactInstanceView(rds.setStatus(id(match), body.status));
+        const busyCode = optionalString(body, "busyCode") as RdsBusyCode | undefined;
+        return redactInstanceView(rds.setStatus(id(match), body.status, { busyCode }));
       },
     },
   ];
 }
 
+/** States a user meets: a locked instance, a failed earlier change, the cloud's PEM wrapping. */
+function instanceStateRoutes(rds: RdsAdmin): AdminRoute[] {
+  return [
+    {
+      method: "POST",
+      path: /^\/rds\/instances\/([^/]+)\/lock$/,
+      usage:
+        "POST /__admin/rds/instances/:id/lock {lockMode: Unlock|ManualLock|LockByExpiration|..., lockReason?}",
+      handle: ({ match, body }) => {
+        const lockMode = optionalString(body, "lockMode") as RdsLockMode | undefined;
+        if (lockMode === undefined) throw new AdminError(400, "lockMode must be a string");
+        const view = rds.setLock(id(match), lockMode, optionalString(body, "lockReason"));
+        return redactInstanceView(view);
+      },
+    },
+    {
+      method: "POST",
+      path: /^\/rds\/instances\/([^/]+)\/failed-change$/,
+      usage:
+        "POST /__admin/rds/instances/:id/failed-change {reason?} (stale LastModifyStatus=failed)",
+      handle: ({ match, body }) =>
+        redactInstanceView(rds.leaveFailedChange(id(match), optionalString(body, "reason"))),
+    },
+    {
+      method: "POST",
+      path: /^\/rds\/instances\/([^/]+)\/pem-echo$/,
+      usage:
+        "POST /__admin/rds/instances/:id/pem-echo {wrap?: asSent|fold64|fold76|oneLine, lineEnding?: lf|crlf, chain?: full|leafOnly}",
+      handle: ({ match, body }) =>
+        redactInstanceView(rds.setPemEcho(id(match), body as Partial<PemEcho>)),
+    },
+  ];
+}
+
+function optionalString(body: Record<string, unknown>, name: string): string | undefined {
+  const value = body[name];
+  if (value !== undefined && typeof value !== "string") {
+    throw new AdminError(400, `${name} must be a string`);
+  }
+  return value;
+}
+
 export function rdsAdminRoutes(rds: RdsAdmin): AdminRoute[] {
-  return [...instanceRoutes(rds), ...outOfBandRoutes(rds)];
+  return [...instanceRoutes(rds), ...outOfBandRoutes(rds), ...instanceStateRoutes(rds)];
 }

@@ -139,8 +139,27 @@ function targetState(
     }
     applyClientSettings(next, params);
     next.lastModifyStatus = "success";
+    next.modifyStatusReason = undefined;
     return next;
   };
+}
+
+/**
+ * A locked instance (any LockMode but Unlock) answers 403 IncorrectDBInstanceLockMode; one whose status
+ * is not Running, or that is restarting for a Modify, answers its busy code (403
+ * IncorrectDBInstanceState by default). During the lag after an accepted Modify the instance still reads
+ * Running and, like the real API (issue 6 item 5, measured), ACCEPTS a second Modify: it queues a second
+ * restart after the first. `timing.rejectDuringLag` restores the kinder behaviour for a test.
+ */
+function checkInstanceState(instance: RdsInstance, now: number): void {
+  if (instance.lockMode !== "Unlock") throw rdsErrors.incorrectLockMode();
+  const phase = modifyPhase(instance, now);
+  const lagOk = phase === "lag" && !instance.timing.rejectDuringLag;
+  if (instance.status !== "Running" || (phase !== "none" && !lagOk)) {
+    throw instance.busyCode === "OperationDenied.DBInstanceStatus"
+      ? rdsErrors.operationDeniedStatus()
+      : rdsErrors.incorrectInstanceState();
+  }
 }
 
 /** Validates a ModifyDBInstanceSSL call; throws the AlibabaError the real API would answer. */
@@ -149,9 +168,7 @@ export function planModify(instance: RdsInstance, params: Params, now: number): 
   const clientCaOn = flag(params, "ClientCAEnabled") ?? instance.ssl.clientCaEnabled;
   checkCertificates(params, clientCaOn);
   checkAcls(params, clientCaOn);
-  // An instance that accepted a Modify is busy even while it still reads Running (the lag).
-  if (instance.status !== "Running" || modifyPhase(instance, now) !== "none") {
-    throw rdsErrors.incorrectInstanceState();
-  }
-  return targetState(instance.ssl, params, sslEnabled);
+  checkInstanceState(instance, now);
+  // A Modify queued behind one still in its lag applies on top of that one's result.
+  return targetState(instance.pending?.target ?? instance.ssl, params, sslEnabled);
 }
