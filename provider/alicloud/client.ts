@@ -61,7 +61,7 @@ export function alibabaSdkConfig(ctx: DriverContext, region: string): unknown {
     credential,
     regionId: region,
     ...(endpoint ? endpointFields(endpoint) : {}),
-    readTimeout: 30_000,
+    readTimeout: ctx.settings.requestTimeoutMs,
     connectTimeout: 10_000,
   });
 }

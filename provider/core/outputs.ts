@@ -82,7 +82,8 @@ export function toInitFailure<I extends BaseSslInputs, L extends BaseLiveSsl>(
   // Whether the settings sent landed is not known: record only what was applied before.
   failure.properties = {
     ...toOutputs(driver, inputs, before, { ...sent, applied: undefined }, props),
-    [PROVIDER_KEY]: (inputs as unknown as Record<string, unknown>)[PROVIDER_KEY] ?? props[PROVIDER_KEY],
+    [PROVIDER_KEY]:
+      (inputs as unknown as Record<string, unknown>)[PROVIDER_KEY] ?? props[PROVIDER_KEY],
   };
   failure.reasons = [message];
   return failure;

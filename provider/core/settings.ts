@@ -14,6 +14,8 @@ export interface ProviderSettings {
   pollMaxDelayMs: number;
   /** Client-side rate limit per cloud API, shared by every resource in this process. */
   requestsPerSecond: number;
+  /** How long one cloud call may wait for its answer (the SDKs' read timeout). */
+  requestTimeoutMs: number;
 }
 
 /** The subset of the host's ConfigureRequest we use (`@pulumi/pulumi/dynamic`). */
@@ -26,6 +28,7 @@ export const SETTINGS_KEYS = {
   pollFirstDelayMs: "dbssl:pollIntervalMs",
   pollMaxDelayMs: "dbssl:pollMaxIntervalMs",
   requestsPerSecond: "dbssl:requestsPerSecond",
+  requestTimeoutMs: "dbssl:requestTimeoutMs",
 } as const;
 
 export function settingsFrom(
@@ -45,6 +48,7 @@ export function settingsFrom(
     pollFirstDelayMs: num(SETTINGS_KEYS.pollFirstDelayMs, "DBSSL_POLL_INTERVAL_MS", 5_000),
     pollMaxDelayMs: num(SETTINGS_KEYS.pollMaxDelayMs, "DBSSL_POLL_MAX_INTERVAL_MS", 30_000),
     requestsPerSecond: num(SETTINGS_KEYS.requestsPerSecond, "DBSSL_REQUESTS_PER_SECOND", 10),
+    requestTimeoutMs: num(SETTINGS_KEYS.requestTimeoutMs, "DBSSL_REQUEST_TIMEOUT_MS", 30_000),
   };
 }
 
