@@ -7,7 +7,7 @@ import * as assert from "assert";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as os from "os";
-import { startRdsHarness, type RdsHarness } from "../fixtures/rds-provider";
+import { startRdsHarness, type RdsHarness } from "../fixtures/provider-harness";
 import { EMULATOR_SECRET_KEY } from "../emulator";
 import { alibabaRegion } from "../../provider/alicloud/client";
 import { settingsFrom } from "../../provider/core/settings";

@@ -6,7 +6,7 @@
  *
  *   npm run bench -- --instances 300 --parallel 16
  */
-import { URN, startRdsHarness } from "../fixtures/rds-provider";
+import { URN, startRdsHarness } from "../fixtures/provider-harness";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { URN, serializedRdsProvider } from "../fixtures/rds-provider";
+import { URN, serializedRdsProvider } from "../fixtures/provider-harness";
 import { hostScriptFrom, repoRoot, startDynamicHost } from "./host";
 
 // The harness starts the dynamic-provider host as the CLI's `pulumi-resource-pulumi-nodejs`

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { URN, startRdsHarness, type RdsHarness } from "../fixtures/rds-provider";
+import { URN, startRdsHarness, type RdsHarness } from "../fixtures/provider-harness";
 import { EmulatorClock, syncClockReader } from "../fixtures/emulator-clock";
 import { startEmulator } from "../emulator";
 import { repoRoot } from "./host";

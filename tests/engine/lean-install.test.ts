@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { SDK_VERSION_RANGES, installLine, sdkCheckFailures } from "../../provider/core/sdk";
-import { URN, serializedRdsProvider } from "../fixtures/rds-provider";
+import { URN, serializedRdsProvider } from "../fixtures/provider-harness";
 import { repoRoot, startDynamicHost, type DynamicHost } from "./host";
 
 const ROOT = repoRoot();

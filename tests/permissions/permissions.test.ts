@@ -8,7 +8,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { URN, startRdsHarness } from "../fixtures/rds-provider";
+import { URN, startRdsHarness } from "../fixtures/provider-harness";
 
 const DOCS = path.resolve(__dirname, "../../../docs/permissions");
 

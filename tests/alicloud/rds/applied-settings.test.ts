@@ -5,7 +5,7 @@
  */
 import * as assert from "assert";
 import { makeTestPki, type TestPki } from "../../fixtures/pki";
-import { URN, startRdsHarness, type RdsHarness } from "../../fixtures/rds-provider";
+import { URN, startRdsHarness, type RdsHarness } from "../../fixtures/provider-harness";
 
 type Props = Record<string, unknown>;
 

@@ -4,7 +4,7 @@ import * as path from "path";
 import { lifecycle } from "../../../provider/runtime";
 import { UNKNOWN } from "../../../provider/core/check-failure";
 import { makeTestPki, type TestPki } from "../../fixtures/pki";
-import { startRdsHarness, type RdsHarness } from "../../fixtures/rds-provider";
+import { startRdsHarness, type RdsHarness } from "../../fixtures/provider-harness";
 
 const rds = () => lifecycle("alicloud.rds");
 const RDS_ID =

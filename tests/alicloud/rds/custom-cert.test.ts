@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { URN, startRdsHarness, type RdsHarness } from "../../fixtures/rds-provider";
+import { URN, startRdsHarness, type RdsHarness } from "../../fixtures/provider-harness";
 import { makeTestPki, type TestPki } from "../../fixtures/pki";
 import { EMULATOR_SECRET_KEY } from "../../emulator";
 

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { UNKNOWN } from "../../engine/host";
-import { URN, startRdsHarness, waitForLog, type RdsHarness } from "../../fixtures/rds-provider";
+import { URN, startRdsHarness, waitForLog, type RdsHarness } from "../../fixtures/provider-harness";
 
 const MYSQL = "rm-mysql1";
 

@@ -6,7 +6,7 @@
  */
 import * as assert from "assert";
 import { rdsClient, $Rds } from "../../emulator/rds-sdk-client";
-import { URN, startRdsHarness, waitForLog, type RdsHarness } from "../../fixtures/rds-provider";
+import { URN, startRdsHarness, waitForLog, type RdsHarness } from "../../fixtures/provider-harness";
 
 const ID = "rm-lost1";
 const MINUTE = 60_000;

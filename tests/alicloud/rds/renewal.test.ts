@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { URN, startRdsHarness, type RdsHarness } from "../../fixtures/rds-provider";
+import { URN, startRdsHarness, type RdsHarness } from "../../fixtures/provider-harness";
 
 const DAY = 86_400_000;
 
