@@ -5,10 +5,8 @@
 // Settings per policy (enforcement level, production stacks, exemptions) come from a config file:
 //   pulumi preview --policy-pack examples/policy --policy-pack-config examples/policy/config.json
 import { PolicyPack } from "@pulumi/policy";
-// The package's `exports` map resolves this (moduleResolution node16 in ./tsconfig.json). The
-// repository's root tsconfig, which also compiles this file, maps only "pulumi-dbssl" itself.
-// eslint-disable-next-line @typescript-eslint/ban-ts-comment
-// @ts-ignore
+// The package's `exports` map resolves this (moduleResolution node16 in ./tsconfig.json); the
+// repository's root tsconfig maps it to the source (`paths`).
 import { dbsslPolicies } from "pulumi-dbssl/policy";
 
 new PolicyPack("pulumi-dbssl", {
