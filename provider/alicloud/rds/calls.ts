@@ -73,12 +73,15 @@ export async function describeAttribute(
     if (attribute) return attribute;
     throw notFound(ctx, inputs, { requestId: answer.body?.requestId }); // an empty answer
   } catch (error) {
-    if (isGone(error) && !(error instanceof InstanceNotFoundError)) {
-      const { code, requestId } = error as { code?: string; requestId?: string };
-      throw notFound(ctx, inputs, { code, requestId }, error);
-    }
-    throw error;
+    throw asNotFound(ctx, inputs, error);
   }
+}
+
+/** The cloud's "not found" codes become an InstanceNotFoundError saying where we looked. */
+function asNotFound(ctx: DriverContext, inputs: RdsSslInputs, error: unknown): unknown {
+  if (!isGone(error) || error instanceof InstanceNotFoundError) return error;
+  const { code, requestId } = error as { code?: string; requestId?: string };
+  return notFound(ctx, inputs, { code, requestId }, error);
 }
 
 /** DescribeDBInstanceSSL, normalised together with the attribute read before it. */
@@ -95,11 +98,7 @@ export async function describeSsl(
     );
     return flattenLive({ attribute, ssl: (ssl.body ?? {}) as Record<string, string | undefined> });
   } catch (error) {
-    if (isGone(error) && !(error instanceof InstanceNotFoundError)) {
-      const { code, requestId } = error as { code?: string; requestId?: string };
-      throw notFound(ctx, inputs, { code, requestId }, error);
-    }
-    throw error;
+    throw asNotFound(ctx, inputs, error);
   }
 }
 
