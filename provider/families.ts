@@ -8,6 +8,11 @@ type AnyDriver = SslDriver<BaseSslInputs, BaseLiveSsl>;
 
 const loaders: Record<string, () => AnyDriver> = {
   "alicloud.rds": () => require("./alicloud/rds/driver").rdsDriver,
+  "tencentcloud.postgres": () => require("./tencentcloud/postgres/driver").postgresDriver,
+  "opentelekomcloud.rds": () => require("./rdsv3/driver").openTelekomCloudRdsDriver,
+  "huaweicloud.rds": () => require("./rdsv3/driver").huaweiCloudRdsDriver,
+  "alicloud.mongodb": () => require("./alicloud/mongodb/driver").ddsDriver,
+  "alicloud.redis": () => require("./alicloud/redis/driver").redisDriver,
 };
 
 export const FAMILIES = Object.keys(loaders);

@@ -5,6 +5,9 @@
  *     new dbssl.alicloud.rds.DbSslConfig("orders-db-ssl", { instanceId: "rm-..." });
  */
 export * as alicloud from "./alicloud";
+export * as tencentcloud from "./tencentcloud";
+export * as opentelekomcloud from "./opentelekomcloud";
+export * as huaweicloud from "./huaweicloud";
 export {
   CloudApiError,
   CredentialsError,
@@ -14,3 +17,5 @@ export {
   WaitTimeoutError,
 } from "./core/errors";
 export { AlibabaApiError } from "./alicloud/errors";
+export { TencentApiError } from "./tencentcloud/errors";
+export { RdsV3ApiError } from "./rdsv3/errors";

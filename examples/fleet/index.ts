@@ -24,6 +24,31 @@ type Declare = (
 const FAMILIES: Record<string, Declare> = {
   "alicloud.rds": (name, args) =>
     new dbssl.alicloud.rds.DbSslConfig(name, args as unknown as dbssl.alicloud.rds.DbSslConfigArgs),
+  "tencentcloud.postgres": (name, args) =>
+    new dbssl.tencentcloud.postgres.DbSslConfig(
+      name,
+      args as unknown as dbssl.tencentcloud.postgres.DbSslConfigArgs,
+    ),
+  "opentelekomcloud.rds": (name, args) =>
+    new dbssl.opentelekomcloud.rds.DbSslConfig(
+      name,
+      args as unknown as dbssl.opentelekomcloud.rds.DbSslConfigArgs,
+    ),
+  "huaweicloud.rds": (name, args) =>
+    new dbssl.huaweicloud.rds.DbSslConfig(
+      name,
+      args as unknown as dbssl.huaweicloud.rds.DbSslConfigArgs,
+    ),
+  "alicloud.mongodb": (name, args) =>
+    new dbssl.alicloud.mongodb.DbSslConfig(
+      name,
+      args as unknown as dbssl.alicloud.mongodb.DbSslConfigArgs,
+    ),
+  "alicloud.redis": (name, args) =>
+    new dbssl.alicloud.redis.DbSslConfig(
+      name,
+      args as unknown as dbssl.alicloud.redis.DbSslConfigArgs,
+    ),
 };
 
 const entries = new pulumi.Config("fleet").requireObject<FleetEntry[]>("instances");

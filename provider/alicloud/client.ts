@@ -22,14 +22,19 @@ export const DEFAULT_REGION = "cn-hangzhou";
  * The region a call goes to. `check` validates the `region` input; the config and environment
  * values are checked here, because the region becomes part of the API host name (formats.ts).
  */
+/**
+ * The region a call goes to. It becomes part of the API host name, so it is checked here too,
+ * not only at `check`: a state the engine never checked (edited by hand) must not redirect
+ * signed requests to another host.
+ */
 export function alibabaRegion(ctx: DriverContext, region?: string): string {
-  if (region !== undefined) return region;
   const configured = ctx.settings.config("alicloud:region") ?? ctx.settings.env.ALICLOUD_REGION;
-  if (configured === undefined) return DEFAULT_REGION;
-  if (!rules.format(ALIBABA_REGION_FORMAT)("region", configured)) return configured;
+  const chosen = region ?? configured ?? DEFAULT_REGION;
+  if (!rules.format(ALIBABA_REGION_FORMAT)("region", chosen)) return chosen;
+  const source = region !== undefined ? "region" : "alicloud:region (or ALICLOUD_REGION)";
   throw new Error(
-    `pulumi-dbssl: alicloud:region (or ALICLOUD_REGION) must be ${ALIBABA_REGION_FORMAT.description}; ` +
-      `got ${describeValue(configured)}`,
+    `pulumi-dbssl: ${source} must be ${ALIBABA_REGION_FORMAT.description}; ` +
+      `got ${describeValue(chosen)}`,
   );
 }
 
@@ -75,9 +80,11 @@ function endpointFields(url: string): { endpoint: string; protocol: string } {
 export interface AlibabaCall<T> {
   ctx: DriverContext;
   subject: ErrorSubject;
-  /** e.g. `alicloud.rds`: one rate limiter per API. */
+  /** e.g. `alicloud.rds`: the product. */
   api: string;
   action: string;
+  /** The region the call goes to: with it, one rate limiter per region and action (issue 11). */
+  region?: string;
   readOnly: boolean;
   send: () => Promise<T>;
 }
@@ -87,7 +94,13 @@ export async function callAlibaba<T>(call: AlibabaCall<T>): Promise<T> {
   const override = ctx.settings.endpointOverride;
   const problem = override === undefined ? undefined : endpointOverrideProblem(override);
   if (problem !== undefined) throw new DbSslError(call.subject, `${problem}; nothing was sent`);
-  const limiter = rateLimiterFor(call.api, ctx.clock, ctx.settings.requestsPerSecond);
+  // Alibaba limits each action of a product per account and region: one bucket each, shared by
+  // every resource of the stack in this process.
+  const key =
+    call.region === undefined
+      ? call.api
+      : { cloud: "alicloud", region: call.region, api: `${call.api}/${call.action}` };
+  const limiter = rateLimiterFor(key, ctx.clock, ctx.settings.requestsPerSecond);
   return retryCall(
     async () => {
       await limiter.take();

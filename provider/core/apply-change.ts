@@ -243,6 +243,7 @@ async function settle<I extends BaseSslInputs, L extends BaseLiveSsl>(
   return waitForSslState(
     {
       ...pollOptions(driver, req, targetOf(sent), false),
+      expectedMs: driver.expectedDurationMs?.[sent.action],
       sentAt: ctx.clock.now(),
       graceMs: driver.settleGraceMs,
       mayNotHaveRun,

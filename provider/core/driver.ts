@@ -114,6 +114,11 @@ export interface SslDriver<I extends BaseSslInputs, L extends BaseLiveSsl> {
    * other evidence (the cloud's lag before a change shows is shorter than this).
    */
   readonly settleGraceMs: number;
+  /**
+   * How long each action usually takes, from the cloud's documentation or observation (the
+   * waiter's prior, docs/BENCHMARKS.md): polls are dense around it and sparse elsewhere.
+   */
+  readonly expectedDurationMs?: Partial<Record<SslAction, number>>;
   /** The actions this family's API has (F7). Without `update`, no rotateTrigger/renewBeforeDays. */
   readonly actions: readonly SslAction[];
   /** Output names that carry certificates, keys or passwords (marked secret by the resource class). */

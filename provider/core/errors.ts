@@ -102,10 +102,14 @@ export interface NotFoundDetails {
   requestId?: string;
 }
 
+/** The instance disappeared while a change was settling (a delete then has nothing left to do). */
+export class InstanceDeletedError extends DbSslError {}
+
 export function isGone(error: unknown): boolean {
   return (
     (error instanceof CloudApiError && error.retryClass === "gone") ||
-    error instanceof InstanceNotFoundError
+    error instanceof InstanceNotFoundError ||
+    error instanceof InstanceDeletedError
   );
 }
 

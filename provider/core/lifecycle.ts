@@ -92,6 +92,10 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
       }
     }
     const known = !isUnknown(inputs.instanceId) && !isUnknown(inputs.region);
+    // A resource of this run that declares SSL on claims the instance at check: its create or
+    // update may never come (no diff after a crash between a rename's create and delete), and
+    // the old resource's delete must still leave SSL on. `destroy` runs no check.
+    if (known && inputs.sslEnabled !== false) claims.claim(keyOf(inputs, ctx));
     if (known && claims.checkedAgain(keyOf(inputs, ctx))) {
       ctx.progress(
         `${driver.family} ${String(inputs.instanceId)}: warning: more than one DbSslConfig in ` +

@@ -1,8 +1,13 @@
 /**
- * One dynamic-provider process serves every resource of a stack, so hundreds of resources
- * call the same cloud API at once. A token bucket per API keeps the process under the cloud's
- * per-account rate limit (Alibaba shows "Request Rate: N/60 s" per API) instead of relying on
- * throttling retries alone.
+ * One dynamic-provider process serves every resource of a stack (pulumi-dynamic.md), so hundreds
+ * of resources call the same cloud API at once. A token bucket per cloud, region and API keeps
+ * the process under the cloud's limit instead of relying on throttling retries alone:
+ * - Alibaba limits each API per account ("Request Rate: N/60 s" on each API page, alibaba.md §5)
+ *   and publishes no number for the SSL APIs: the configured `dbssl:requestsPerSecond` applies.
+ * - Tencent limits each API per region and sub-account, 20 per second for
+ *   ModifyDBInstanceSSLConfig and DescribeDBInstanceSSLConfig (tencent-huawei.md §1.6).
+ * - Huawei / Open Telekom Cloud publish no number (429 with Retry-After): configured.
+ * A bucket never goes above the documented limit nor above the configured one.
  */
 import type { Clock } from "./clock";
 
@@ -12,7 +17,7 @@ export class TokenBucket {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly ratePerSecond: number,
+    readonly ratePerSecond: number,
     private readonly burst: number,
     private readonly clock: Clock,
   ) {
@@ -44,14 +49,51 @@ export class TokenBucket {
   }
 }
 
-const buckets = new Map<string, TokenBucket>();
+/** What one limit covers: the clouds limit each API (action) per account and region. */
+export interface RateLimitKey {
+  /** The config namespace of the cloud: `alicloud`, `tencentcloud`, `huaweicloud`, ... */
+  cloud: string;
+  region: string;
+  /** The API, as the cloud counts it: the action (`DescribeDBInstanceSSL`). */
+  api: string;
+}
 
-/** The process-wide bucket for one API (e.g. `alicloud.rds`). */
-export function rateLimiterFor(api: string, clock: Clock, ratePerSecond: number): TokenBucket {
-  let bucket = buckets.get(api);
+/** Published per-API limits, requests per second, by cloud (see the file comment). */
+export const DOCUMENTED_RATE_LIMITS: Readonly<Record<string, number>> = {
+  tencentcloud: 20,
+};
+
+/** The rate for one cloud: the documented limit, or the configured one when lower or alone. */
+export function rateFor(cloud: string, configuredPerSecond: number): number {
+  const documented = DOCUMENTED_RATE_LIMITS[cloud];
+  return documented === undefined ? configuredPerSecond : Math.min(documented, configuredPerSecond);
+}
+
+/** Buckets per clock (a test may replace the process clock), then per key. */
+const buckets = new WeakMap<Clock, Map<string, TokenBucket>>();
+
+function keyText(key: string | RateLimitKey): string {
+  return typeof key === "string" ? key : `${key.cloud}/${key.region}/${key.api}`;
+}
+
+/**
+ * The process-wide bucket for one cloud, region and API. A plain string key (e.g. the family)
+ * is one bucket for everything under it.
+ */
+export function rateLimiterFor(
+  key: string | RateLimitKey,
+  clock: Clock,
+  configuredPerSecond: number,
+): TokenBucket {
+  let byKey = buckets.get(clock);
+  if (!byKey) buckets.set(clock, (byKey = new Map()));
+  const text = keyText(key);
+  let bucket = byKey.get(text);
   if (!bucket) {
-    bucket = new TokenBucket(ratePerSecond, Math.max(1, Math.ceil(ratePerSecond)), clock);
-    buckets.set(api, bucket);
+    const rate =
+      typeof key === "string" ? configuredPerSecond : rateFor(key.cloud, configuredPerSecond);
+    bucket = new TokenBucket(rate, Math.max(1, Math.floor(rate)), clock);
+    byKey.set(text, bucket);
   }
   return bucket;
 }

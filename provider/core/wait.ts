@@ -1,9 +1,15 @@
 /**
- * The lifecycle waiters: poll the cloud until a judgement holds, with exponential backoff and
- * jitter between a short first delay and a cap (terraform-plugin-sdk's StateChangeConf doubles
- * from 100 ms, floored at 3 s, capped at 10 s; cloud changes here take minutes, so we start at
- * 5 s and cap at 30 s by default). Progress goes to stderr, which Pulumi shows for dynamic
- * providers (pulumi-dynamic.md P7).
+ * The lifecycle waiters: poll the cloud until a judgement holds. Progress goes to stderr, which
+ * Pulumi shows for dynamic providers (pulumi-dynamic.md P7).
+ *
+ * The schedule (`nextPollDelay`, docs/BENCHMARKS.md "The waiter's schedule") is built for the
+ * overhead goal of issue 11, not a fixed backoff: each delay is a fraction of the time elapsed
+ * since the change was sent, so the time a change returns after the cloud finished stays a
+ * bounded share of the change's own duration, and the family's expected duration per action
+ * (`SslDriver.expectedDurationMs`, the prior) says where to poll densely: around the expected
+ * finish. Far from it, polls are sparse, which keeps a 30-minute change within about 40 calls.
+ * (terraform-plugin-sdk's StateChangeConf doubles from 100 ms, floored at 3 s and capped at 10 s:
+ * for a 30-minute change that is about 180 polls.)
  *
  * `waitForSslState` is the "finished" test with memory (ARCHITECTURE F2): a driver's `observe`
  * reports facts, and this decides. A steady instance that shows the target is finished only
@@ -14,6 +20,7 @@
 import type { Clock } from "./clock";
 import type { SettleObservation } from "./driver";
 import {
+  InstanceDeletedError,
   SslChangeFailedError,
   WaitTimeoutError,
   formatDuration,
@@ -27,8 +34,17 @@ export interface PollOptions {
   clock: Clock;
   /** Absolute deadline (epoch ms on `clock`). */
   deadline: number;
+  /** The shortest delay between two polls (`dbssl:pollIntervalMs`), and the first one. */
   firstDelayMs: number;
+  /** The longest delay between two polls (`dbssl:pollMaxIntervalMs`). */
   maxDelayMs: number;
+  /**
+   * How long the awaited change usually takes (the family's prior for the action): polls are
+   * dense around it. Without it, every delay is `UNKNOWN_RATIO` of the time elapsed.
+   */
+  expectedMs?: number;
+  /** When the awaited change began (epoch ms on `clock`; default: when the wait began). */
+  since?: number;
   progress: (line: string) => void;
   random?: () => number;
   /** Poll once before the first sleep (the caller has no fresh read yet). */
@@ -38,10 +54,70 @@ export interface PollOptions {
 /** What a judgement says about one poll: finished (with a value), or the state to report. */
 export type Verdict<T> = { done: true; value: T } | { done: false; state: string };
 
-/** Delay before poll number `poll` (1-based): doubling from the first delay, capped, ±20 % jitter. */
+/**
+ * Delay before a retry of an answer that said "busy" (`poll`, 1-based): doubling from the first
+ * delay, capped, ±20 % jitter. Status polls use `nextPollDelay`.
+ */
 export function pollDelay(poll: number, first: number, max: number, random = Math.random): number {
   const base = Math.min(max, first * 2 ** Math.max(0, poll - 1));
   return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/**
+ * The schedule's constants (docs/BENCHMARKS.md derives them). With a prior E for the action:
+ * before `WINDOW_FROM`·E a delay is `EARLY_RATIO` times the elapsed time (short and instant changes
+ * are answered within about a second; completion is not likely yet), between `WINDOW_FROM`·E and
+ * `WINDOW_TO`·E it is `DENSE_RATIO` (a change finishing there returns at most 9 % of its duration
+ * late), after that `LATE_RATIO`. Without a prior: `UNKNOWN_RATIO` throughout.
+ */
+export const SCHEDULE = {
+  EARLY_RATIO: 1.5,
+  DENSE_RATIO: 0.08,
+  LATE_RATIO: 0.5,
+  UNKNOWN_RATIO: 0.25,
+  WINDOW_FROM: 0.5,
+  WINDOW_TO: 2,
+  /** Jitter only ever shortens a delay (by up to this share), so the overhead bound holds. */
+  JITTER: 0.05,
+} as const;
+
+export interface ScheduleInput {
+  /** Time since the awaited change began. */
+  elapsedMs: number;
+  expectedMs?: number;
+  floorMs: number;
+  capMs: number;
+  random?: () => number;
+}
+
+/** The delay before the next poll (see `SCHEDULE`), within [floorMs, capMs]. */
+export function nextPollDelay(input: ScheduleInput): number {
+  const { elapsedMs: t, expectedMs: e, floorMs, capMs } = input;
+  const clamp = (ms: number) => Math.round(Math.min(capMs, Math.max(floorMs, ms)));
+  const jitter = 1 - SCHEDULE.JITTER * (input.random ?? Math.random)();
+  if (e === undefined || !(e > 0)) return clamp(t * SCHEDULE.UNKNOWN_RATIO * jitter);
+  const windowFrom = e * SCHEDULE.WINDOW_FROM;
+  if (t < windowFrom) {
+    const early = t * SCHEDULE.EARLY_RATIO * jitter;
+    // Land on the start of the dense window rather than jump over it.
+    return early >= windowFrom - t ? clamp(windowFrom - t) : clamp(early);
+  }
+  const ratio = t <= e * SCHEDULE.WINDOW_TO ? SCHEDULE.DENSE_RATIO : SCHEDULE.LATE_RATIO;
+  return clamp(t * ratio * jitter);
+}
+
+export type PollSchedule = (input: ScheduleInput) => number;
+
+let schedule: PollSchedule = nextPollDelay;
+
+/**
+ * Replaces the status-poll schedule in this process and returns the previous one. The benchmark
+ * uses it to run a Terraform-style baseline through the same driver; the product never calls it.
+ */
+export function usePollSchedule(next: PollSchedule): PollSchedule {
+  const previous = schedule;
+  schedule = next;
+  return previous;
 }
 
 /** Polls until `judge` says done; throws WaitTimeoutError at the deadline. */
@@ -51,6 +127,7 @@ export async function pollUntil<P, T>(
   judge: (polled: P) => Verdict<T>,
 ): Promise<T> {
   const started = opts.clock.now();
+  const since = opts.since ?? started;
   let state = "not yet read";
   let lastReported = "";
   for (let n = opts.pollFirst ? 0 : 1; ; n++) {
@@ -59,7 +136,13 @@ export async function pollUntil<P, T>(
       if (remaining <= 0) {
         throw new WaitTimeoutError(opts.subject, state, opts.target, opts.clock.now() - started);
       }
-      const delay = pollDelay(n, opts.firstDelayMs, opts.maxDelayMs, opts.random);
+      const delay = schedule({
+        elapsedMs: opts.clock.now() - since,
+        expectedMs: opts.expectedMs,
+        floorMs: opts.firstDelayMs,
+        capMs: opts.maxDelayMs,
+        random: opts.random,
+      });
       await opts.clock.sleep(Math.min(remaining, delay));
     }
     const verdict = judge(await poll());
@@ -95,9 +178,9 @@ export function waitForSslState(
   observe: () => Promise<SettleObservation>,
 ): Promise<SettleVerdict> {
   const memory = { evidence: false, agreeing: 0 };
-  return pollUntil(opts, observe, (obs): Verdict<SettleVerdict> => {
+  return pollUntil({ since: opts.sentAt, ...opts }, observe, (obs): Verdict<SettleVerdict> => {
     const graceOver = opts.clock.now() - opts.sentAt >= opts.graceMs;
-    if (obs.gone) throw new SslChangeFailedError(opts.subject, "the instance was deleted");
+    if (obs.gone) throw new InstanceDeletedError(opts.subject, "the instance was deleted");
     if (obs.terminal) throw new SslChangeFailedError(opts.subject, obs.terminal);
     if (!obs.steady || obs.evidence) memory.evidence = true;
     if (obs.scheduled) return { done: true, value: "scheduled" };

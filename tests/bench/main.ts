@@ -1,68 +1,124 @@
 /**
- * `npm run bench`: a stack of hundreds of RDS instances through the real dynamic-provider host
- * against the emulator, with the engine's default parallelism (16). Reports wall time per phase
- * and the cloud calls made. Waits run on the emulator's virtual clock, so what is measured is the
- * provider's own cost (gRPC, SDK, signing, JSON), not the cloud's minutes.
+ * `npm run bench`: whole stacks through the engine harness against the emulator (the engine's
+ * rules apply: an empty diff makes no call), plus the waiter's schedule for long changes. Writes
+ * `bench/results.json` and the goals table in `docs/BENCHMARKS.md` (between the bench markers).
+ * `npm test` does not run it (no `.test.` file here).
  *
- *   npm run bench -- --instances 300 --parallel 16
+ *   npm run bench [-- --instances 500 --factor 20 --only convergence,fleet]
  */
-import { URN, startRdsHarness } from "../fixtures/provider-harness";
+import * as fs from "fs";
+import * as path from "path";
+import { repoRoot } from "../engine/host";
+import { measureColdStart } from "./cold-start";
+import { measureConvergence } from "./convergence";
+import { BENCH_FAMILIES, pollSettingsConfig } from "./families";
+import { measureFleet } from "./fleet";
+import { measureFootprint } from "./footprint";
+import { checkGoals, goalsTable } from "./goals";
+import { measureShortReal } from "./short-real";
+import { measureSteady } from "./steady";
+import { round } from "./stats";
+import { SCHEDULE } from "../../provider/core/wait";
 
-function arg(name: string, fallback: number): number {
+function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  return i > 0 ? process.argv[i + 1] : fallback;
 }
 
-async function inParallel<T>(items: T[], limit: number, run: (item: T) => Promise<void>) {
-  const queue = [...items];
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item);
-    }),
-  );
+const ALL = ["convergence", "fleet", "steady", "coldStart", "footprint"];
+
+async function timed<T>(name: string, run: () => Promise<T> | T): Promise<T> {
+  const started = Date.now();
+  console.error(`bench: ${name}...`);
+  const result = await run();
+  console.error(`bench: ${name} done in ${round((Date.now() - started) / 1000, 1)} s`);
+  return result;
+}
+
+async function convergenceFigures() {
+  const [fam] = BENCH_FAMILIES;
+  const expected = 180_000; // RDS_EXPECTED_DURATION_MS.open
+  const window: [number, number] = [
+    (expected * SCHEDULE.WINDOW_FROM) / 1000,
+    (expected * SCHEDULE.WINDOW_TO) / 1000,
+  ];
+  const { provider, baseline } = await measureConvergence(fam, window);
+  const shortReal = await measureShortReal(fam);
+  const minimum = fam.minimumCalls.before.length + 1 + fam.minimumCalls.after.length;
+  return {
+    family: fam.family,
+    expectedWindowS: window,
+    overheadPct: { ...provider.overheadPctInPrior, over: `changes of ${window[0]}-${window[1]} s` },
+    overheadPctAnyDuration: { ...provider.overheadPct, over: "changes of 60-1790 s" },
+    apiCallsPerOp: provider.apiCallsPerOp,
+    minimumCallsPerOp: minimum,
+    shortReal,
+    tasks: provider.tasks,
+    baseline: {
+      overheadPct: baseline.overheadPctInPrior,
+      overheadPctAnyDuration: baseline.overheadPct,
+      apiCallsPerOp: baseline.apiCallsPerOp,
+      tasks: baseline.tasks,
+    },
+  };
 }
 
 async function main() {
-  const count = arg("instances", 300);
-  const parallel = arg("parallel", 16);
-  const h = await startRdsHarness({ config: { "dbssl:requestsPerSecond": "50" } });
-  const ids = Array.from({ length: count }, (_, i) => `rm-bench${String(i).padStart(4, "0")}`);
-  ids.forEach((id, i) =>
-    h.emu.admin.rds.seed({ id, engine: (["MySQL", "PostgreSQL", "SQLServer"] as const)[i % 3] }),
-  );
-  const outputs = new Map<string, Record<string, unknown>>();
-  const rows: string[][] = [];
-  const phase = async (name: string, run: (id: string) => Promise<void>) => {
-    const before = h.emu.admin.log().length;
-    const started = process.hrtime.bigint();
-    await inParallel(ids, parallel, run);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    const calls = h.emu.admin.log().length - before;
-    rows.push([name, `${Math.round(ms)} ms`, `${(ms / count).toFixed(1)} ms`, String(calls)]);
-  };
-  await phase("up (create: read, Modify, wait, read back)", async (id) => {
-    outputs.set(id, (await h.create({ instanceId: id })).outputs);
-  });
-  await phase("preview (check + diff, offline)", async (id) => {
-    const { inputs } = await h.check({ instanceId: id });
-    await h.host.diff(id, URN, outputs.get(id)!, inputs);
-  });
-  await phase("refresh (read)", async (id) => {
-    await h.host.read(id, URN, outputs.get(id)!);
-  });
-  await phase("second up (read, nothing to send)", async (id) => {
-    const { inputs } = await h.check({ instanceId: id });
-    await h.host.update(id, URN, outputs.get(id)!, inputs);
-  });
-  await phase("destroy (read, Modify, wait)", async (id) => {
-    await h.host.delete(id, URN, outputs.get(id)!);
-  });
-  await h.close();
-  console.log(`pulumi-dbssl bench: ${count} RDS instances, parallelism ${parallel}\n`);
-  const header = ["phase", "wall time", "per resource", "cloud calls"];
-  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => r[c].length)));
-  for (const row of [header, ...rows])
-    console.log(row.map((v, c) => v.padEnd(widths[c])).join("  "));
+  const instances = Number(arg("instances", "500"));
+  const factor = Number(arg("factor", "20"));
+  const only = arg("only", ALL.join(",")).split(",");
+  const file = path.join(repoRoot(), "bench", "results.json");
+  const figures: Record<string, unknown> = fs.existsSync(file)
+    ? JSON.parse(fs.readFileSync(file, "utf8"))
+    : {};
+  const started = Date.now();
+  if (only.includes("convergence"))
+    figures.convergence = await timed("convergence", convergenceFigures);
+  if (only.includes("fleet"))
+    figures.fleet = await timed("fleet", () => measureFleet(instances, factor));
+  if (only.includes("steady")) {
+    const steady = await timed("preview, second up, state", () => measureSteady(instances));
+    figures.preview = steady.preview;
+    figures.secondUp = steady.secondUp;
+    figures.state = { ...(figures.state as object), bytesPerResource: steady.bytesPerResource };
+  }
+  if (only.includes("coldStart"))
+    figures.coldStart = await timed("coldStart", () => measureColdStart());
+  if (only.includes("footprint")) {
+    const footprint = await timed("install, providerBytes", measureFootprint);
+    const providerBytes = Math.max(...Object.values(footprint.providerBytes));
+    figures.state = {
+      ...(figures.state as object),
+      providerBytes,
+      providerBytesByFamily: footprint.providerBytes,
+    };
+    figures.install = footprint.install;
+  }
+  figures.families = BENCH_FAMILIES.map((f) => f.family);
+  figures.pollSettingsSetByBench = pollSettingsConfig();
+  figures.benchSeconds = round((Date.now() - started) / 1000, 1);
+  const goals = checkGoals(figures);
+  figures.goals = goals;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Formatted as `npm run lint` (prettier --check .) expects a committed file to be.
+  const prettier = await import("prettier");
+  fs.writeFileSync(file, await prettier.format(JSON.stringify(figures), { parser: "json" }));
+  writeTable(goalsTable(goals));
+  console.log(goalsTable(goals));
+  console.log(`\nwrote ${path.relative(repoRoot(), file)} in ${figures.benchSeconds} s`);
+}
+
+/** Replaces the table between the bench markers in docs/BENCHMARKS.md. */
+function writeTable(table: string): void {
+  const doc = path.join(repoRoot(), "docs", "BENCHMARKS.md");
+  if (!fs.existsSync(doc)) return;
+  const text = fs.readFileSync(doc, "utf8");
+  const start = "<!-- bench:goals:start -->";
+  const end = "<!-- bench:goals:end -->";
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) return;
+  fs.writeFileSync(doc, `${text.slice(0, from + start.length)}\n${table}\n${text.slice(to)}`);
 }
 
 main().catch((e) => {

@@ -5,7 +5,7 @@ import { pollDelay, waitForSslState, type SettleOptions } from "../../provider/c
 import type { SettleObservation } from "../../provider/core/driver";
 import { calculateDelay, retryCall } from "../../provider/core/retry";
 import { CloudApiError } from "../../provider/core/errors";
-import { TokenBucket } from "../../provider/core/rate-limit";
+import { rateFor, rateLimiterFor, TokenBucket } from "../../provider/core/rate-limit";
 
 const subject = { family: "alicloud.rds", instanceId: "rm-1" };
 
@@ -42,13 +42,14 @@ function settleWith(observations: Obs[], extra: Partial<SettleOptions> = {}) {
 }
 
 describe("core/wait waitForSslState: the finished test with memory", () => {
-  it("backs off from the first delay to the cap and reports progress", async () => {
+  it("without a prior, waits a quarter of the elapsed time, floored, and reports progress", async () => {
     const s = settleWith([modifying, modifying, modifying, modifying, modifying, running(true)]);
     assert.strictEqual(await s.verdict, "finished");
-    assert.deepStrictEqual(s.clock.sleeps, [5000, 10000, 20000, 30000, 30000, 30000]);
+    // 25 % of 25 s is 6.25 s, less the jitter (random 0.5: 2.5 %); before that the 5 s floor.
+    assert.deepStrictEqual(s.clock.sleeps, [5000, 5000, 5000, 5000, 5000, 6094]);
     assert.deepStrictEqual(s.lines, [
       "alicloud.rds rm-1: SSL_MODIFYING, waiting for SSL enabled (5s)",
-      "alicloud.rds rm-1: SSL enabled after 2m05s",
+      "alicloud.rds rm-1: SSL enabled after 31s",
     ]);
   });
 
@@ -62,8 +63,9 @@ describe("core/wait waitForSslState: the finished test with memory", () => {
   it("without any evidence, two agreeing polls after the grace period end the wait", async () => {
     const s = settleWith([running(true)]);
     assert.strictEqual(await s.verdict, "finished");
-    // 5 + 10 + 20 + 30 s: the grace (60 s) is over at the 4th poll, which is the 2nd agreeing after it.
-    assert.strictEqual(s.clock.now() - Date.UTC(2026, 0, 1), 65_000);
+    // Polls at 5, 10, 15, 20, 25, 31.1, 38.7, 48.1, 59.8 and 74.4 s: the last is the first after
+    // the grace (60 s), and every poll agreed.
+    assert.strictEqual(s.clock.now() - Date.UTC(2026, 0, 1), 74_406);
   });
 
   it("evidence reported by the driver (a new expiry) ends the wait at once", async () => {
@@ -109,7 +111,7 @@ describe("core/wait waitForSslState: the finished test with memory", () => {
     );
   });
 
-  it("jitter stays within ±20 % of the capped exponential", () => {
+  it("busy retries: jitter stays within ±20 % of the capped exponential", () => {
     assert.strictEqual(
       pollDelay(1, 1000, 8000, () => 0),
       800,
@@ -202,5 +204,49 @@ describe("core/rate-limit TokenBucket", () => {
       at.push(clock.now() - start);
     }
     assert.deepStrictEqual(at, [0, 0, 500, 1000, 1500, 2000]);
+  });
+});
+
+describe("core/rate-limit rateLimiterFor: one bucket per cloud, region and API in the process", () => {
+  const key = (api: string, region = "cn-hangzhou") => ({ cloud: "alicloud", region, api });
+
+  it("resources calling one API share its bucket; other APIs and regions have their own", async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    const sent: string[] = [];
+    // 25 resources read the same API at once, and one reads another API, one another region.
+    const takes = Array.from({ length: 25 }, () =>
+      rateLimiterFor(key("DescribeDBInstanceSSL"), clock, 10)
+        .take()
+        .then(() => sent.push(`ssl@${clock.now() - start}`)),
+    );
+    takes.push(
+      rateLimiterFor(key("DescribeDBInstanceAttribute"), clock, 10)
+        .take()
+        .then(() => sent.push("attr")),
+    );
+    takes.push(
+      rateLimiterFor(key("DescribeDBInstanceSSL", "cn-beijing"), clock, 10)
+        .take()
+        .then(() => sent.push("beijing")),
+    );
+    await Promise.all(takes);
+    // 10 at once (the burst), then 10 per second: the 25th waits 1.5 s. The others never wait.
+    assert.strictEqual(sent.filter((s) => s === "ssl@0").length, 10);
+    assert.strictEqual(sent.filter((s) => s.startsWith("ssl")).pop(), "ssl@1500");
+    assert.ok(sent.indexOf("attr") < 11 && sent.indexOf("beijing") < 12, sent.join(" "));
+  });
+
+  it("never goes above a cloud's documented limit nor above the configured one", () => {
+    assert.strictEqual(rateFor("tencentcloud", 50), 20); // 20/s per API (tencent-huawei.md §1.6)
+    assert.strictEqual(rateFor("tencentcloud", 5), 5);
+    assert.strictEqual(rateFor("alicloud", 50), 50); // no published number: configured
+    const clock = new FakeClock();
+    const bucket = rateLimiterFor(
+      { cloud: "tencentcloud", region: "ap-guangzhou", api: "X" },
+      clock,
+      50,
+    );
+    assert.strictEqual(bucket.ratePerSecond, 20);
   });
 });

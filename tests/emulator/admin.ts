@@ -3,14 +3,26 @@
  * operations, except `requests()`, whose raw parameters hold certificates and keys and so never leave
  * the process.
  */
+import type { DdsAdmin } from "./alibaba/dds-store";
+import type { KvstoreAdmin } from "./alibaba/kvstore-store";
 import type { RdsAdmin } from "./alibaba/rds-store";
+import type { RdsV3Admin } from "./rdsv3/store";
 import { resetEmulatorState, type EmulatorState } from "./emulator-state";
 import type { FaultSpec } from "./faults";
 import type { CountFilter, LogEntry, ReceivedRequest } from "./request-log";
+import type { TencentPostgresAdmin } from "./tencent/postgres-store";
 
 export interface EmulatorAdmin {
   /** Alibaba ApsaraDB RDS instances. */
   readonly rds: RdsAdmin;
+  /** TencentDB for PostgreSQL instances and tasks. */
+  readonly tencentPostgres: TencentPostgresAdmin;
+  /** Open Telekom Cloud / Huawei Cloud RDS v3 instances and jobs. */
+  readonly rdsv3: RdsV3Admin;
+  /** Alibaba Tair / ApsaraDB for Redis (R-KVStore) instances. */
+  readonly kvstore: KvstoreAdmin;
+  /** Alibaba ApsaraDB for MongoDB (DDS) instances. */
+  readonly dds: DdsAdmin;
   /** Queues faults; each hits the next `times` matching calls, in order of injection. */
   injectFault(...faults: FaultSpec[]): void;
   pendingFaults(): FaultSpec[];
@@ -30,6 +42,10 @@ export interface EmulatorAdmin {
 export function emulatorAdmin(state: EmulatorState): EmulatorAdmin {
   return {
     rds: state.rds,
+    tencentPostgres: state.tencentPostgres,
+    rdsv3: state.rdsv3,
+    kvstore: state.kvstore,
+    dds: state.dds,
     injectFault: (...faults) => state.faults.inject(...faults),
     pendingFaults: () => state.faults.pending(),
     clearFaults: () => state.faults.clear(),

@@ -4,8 +4,16 @@
  */
 import { RdsInstanceStore } from "./alibaba/rds-store";
 import { DEFAULT_RDS_TIMING, type RdsTiming } from "./alibaba/rds-instances";
+import { KvstoreInstanceStore } from "./alibaba/kvstore-store";
+import { DEFAULT_KVSTORE_TIMING } from "./alibaba/kvstore-instances";
+import { DdsInstanceStore } from "./alibaba/dds-store";
+import { DEFAULT_DDS_TIMING } from "./alibaba/dds-instances";
 import { FaultQueue } from "./faults";
+import { DEFAULT_RDSV3_TIMING } from "./rdsv3/instances";
+import { RdsV3Store } from "./rdsv3/store";
 import { RequestLog } from "./request-log";
+import { DEFAULT_PG_TIMING } from "./tencent/postgres-instances";
+import { TencentPostgresStore } from "./tencent/postgres-store";
 import { VirtualClock } from "./virtual-clock";
 
 export const EMULATOR_ACCESS_KEY = "emulator-access-key";
@@ -18,6 +26,13 @@ export interface EmulatorState {
   /** accessKeyId -> secret. */
   readonly credentials: ReadonlyMap<string, string>;
   readonly rds: RdsInstanceStore;
+  /** TencentDB for PostgreSQL instances and tasks. */
+  readonly tencentPostgres: TencentPostgresStore;
+  /** Open Telekom Cloud / Huawei Cloud RDS v3 instances and jobs. */
+  readonly rdsv3: RdsV3Store;
+  readonly kvstore: KvstoreInstanceStore;
+  /** ApsaraDB for MongoDB (DDS) instances. */
+  readonly dds: DdsInstanceStore;
 }
 
 export function newEmulatorState(
@@ -27,10 +42,14 @@ export function newEmulatorState(
   const clock = new VirtualClock();
   return {
     clock,
-    faults: new FaultQueue(),
+    faults: new FaultQueue(() => clock.now()),
     log: new RequestLog(() => clock.now()),
     credentials: new Map(Object.entries(credentials)),
     rds: new RdsInstanceStore(clock, { ...DEFAULT_RDS_TIMING, ...timing }),
+    tencentPostgres: new TencentPostgresStore(clock, DEFAULT_PG_TIMING),
+    rdsv3: new RdsV3Store(clock, DEFAULT_RDSV3_TIMING),
+    kvstore: new KvstoreInstanceStore(clock, { ...DEFAULT_KVSTORE_TIMING, ...timing }),
+    dds: new DdsInstanceStore(clock, { ...DEFAULT_DDS_TIMING, ...timing }),
   };
 }
 
@@ -40,4 +59,8 @@ export function resetEmulatorState(state: EmulatorState): void {
   state.faults.clear();
   state.log.clear();
   state.rds.reset();
+  state.tencentPostgres.reset();
+  state.rdsv3.reset();
+  state.kvstore.reset();
+  state.dds.reset();
 }

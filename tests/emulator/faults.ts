@@ -33,6 +33,14 @@ export interface FaultSpec {
   /** slow: real milliseconds to wait before answering (default 1000). */
   delayMs?: number;
   /**
+   * throttle only: a standing rate limit instead of a count. Calls to the service (or the action)
+   * beyond this many per second are throttled, as the cloud's flow control does; never consumed
+   * (`times` is ignored), removed by `clearFaults`. Each protocol answers its own throttling error.
+   */
+  ratePerSecond?: number;
+  /** With `ratePerSecond` and no `action`: one limit per action ("per API") rather than one shared. */
+  perAction?: boolean;
+  /**
    * Default false: the fault replaces the call (nothing is applied). True: the call is applied first and
    * the fault replaces its answer (`reset` drops it, `slow` delays the real answer, the others answer
    * their error instead of the success).
@@ -62,6 +70,12 @@ function checkFault(spec: FaultSpec): void {
   if (spec.after !== undefined && typeof spec.after !== "boolean") {
     throw new Error("fault after must be true or false");
   }
+  if (spec.ratePerSecond !== undefined) {
+    if (spec.kind !== "throttle") throw new Error("fault ratePerSecond needs kind throttle");
+    if (!(Number.isFinite(spec.ratePerSecond) && spec.ratePerSecond > 0)) {
+      throw new Error("fault ratePerSecond must be a number > 0");
+    }
+  }
   const times = spec.times ?? 1;
   if (!Number.isInteger(times) || times < 1) throw new Error("fault times must be an integer >= 1");
   for (const name of ["retryAfterMs", "delayMs"] as const) {
@@ -72,17 +86,67 @@ function checkFault(spec: FaultSpec): void {
   }
 }
 
+/** A standing limit: a token bucket (burst = one second's worth) per service or action. */
+class RateLimit {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  constructor(readonly spec: FaultSpec) {}
+
+  matches(service: string, action: string): boolean {
+    const { spec } = this;
+    return (
+      (spec.action === undefined || spec.action === action) &&
+      (spec.service === undefined || spec.service === service)
+    );
+  }
+
+  /** Undefined when the call may pass (a token is taken), else the ms until the next token. */
+  exceeded(service: string, action: string, now: number): number | undefined {
+    const rate = this.spec.ratePerSecond!;
+    const key = this.spec.perAction ? `${service}/${action}` : service;
+    const bucket = this.buckets.get(key) ?? { tokens: rate, at: now };
+    bucket.tokens = Math.min(rate, bucket.tokens + ((now - bucket.at) / 1000) * rate);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return undefined;
+    }
+    return Math.ceil(((1 - bucket.tokens) / rate) * 1000);
+  }
+}
+
 export class FaultQueue {
   private queue: QueuedFault[] = [];
+  private limits: RateLimit[] = [];
+
+  /** `now`: the emulator's (virtual) clock, which standing rate limits are measured on. */
+  constructor(private readonly now: () => number = Date.now) {}
 
   /** Queues the faults, or none of them if one is invalid. */
   inject(...specs: FaultSpec[]): void {
     specs.forEach(checkFault);
-    for (const spec of specs) this.queue.push({ spec: { ...spec }, remaining: spec.times ?? 1 });
+    for (const spec of specs) {
+      if (spec.ratePerSecond !== undefined) this.limits.push(new RateLimit({ ...spec }));
+      else this.queue.push({ spec: { ...spec }, remaining: spec.times ?? 1 });
+    }
   }
 
-  /** Takes the first queued fault that matches this call, if any. */
+  /** Takes the first queued fault that matches this call, if any, else a rate limit's throttle. */
   take(service: string, action: string): Fault | undefined {
+    return this.takeQueued(service, action) ?? this.throttledByLimit(service, action);
+  }
+
+  private throttledByLimit(service: string, action: string): Fault | undefined {
+    for (const limit of this.limits.filter((l) => l.matches(service, action))) {
+      const waitMs = limit.exceeded(service, action, this.now());
+      if (waitMs !== undefined) {
+        return { kind: "throttle", retryAfterMs: waitMs, delayMs: 0, after: false };
+      }
+    }
+    return undefined;
+  }
+
+  private takeQueued(service: string, action: string): Fault | undefined {
     const index = this.queue.findIndex(
       (q) =>
         (q.spec.action === undefined || q.spec.action === action) &&
@@ -102,10 +166,12 @@ export class FaultQueue {
 
   /** The faults not consumed yet, with their remaining counts. */
   pending(): FaultSpec[] {
-    return this.queue.map((q) => ({ ...q.spec, times: q.remaining }));
+    const queued = this.queue.map((q) => ({ ...q.spec, times: q.remaining }));
+    return [...queued, ...this.limits.map((l) => ({ ...l.spec }))];
   }
 
   clear(): void {
     this.queue = [];
+    this.limits = [];
   }
 }

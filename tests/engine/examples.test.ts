@@ -96,6 +96,34 @@ describe("examples through the engine harness, against the emulator", function (
     assert.deepStrictEqual(await stack.resources(), []);
   });
 
+  it("tencentcloud-postgres: preview writes nothing, up enables SSL, refresh is clean, destroy disables", async () => {
+    const pg = emu.admin.tencentPostgres;
+    pg.seed({ id: "postgres-example1", addresses: [{ ip: "10.6.0.4" }] });
+    const program = path.join(path.dirname(RDS_PROGRAM), "..", "tencentcloud-postgres", "index.ts");
+    const stack = stackOf(program, {
+      "tencentcloud:secretId": EMULATOR_ACCESS_KEY,
+      "tencentcloud:secretKey": { secret: EMULATOR_SECRET_KEY },
+      "tencentcloud:region": "ap-guangzhou",
+      "dbssl:endpointOverride": emu.url,
+      "tencentcloud-postgres:instanceId": "postgres-example1",
+      "tencentcloud-postgres:connectAddress": "10.6.0.4",
+    });
+    ok(await stack.preview());
+    assert.deepStrictEqual(emu.admin.writeCounts(), {});
+    ok(await stack.up());
+    assert.deepStrictEqual(pg.get("postgres-example1")!.ssl, {
+      sslEnabled: true,
+      connectAddress: "10.6.0.4",
+    });
+    assert.deepStrictEqual(
+      ok(await stack.refresh()).steps.map((s) => s.op),
+      ["same"],
+    );
+    assertNoPlaintextSecrets();
+    ok(await stack.destroy());
+    assert.strictEqual(pg.get("postgres-example1")!.ssl.sslEnabled, false);
+  });
+
   it("fleet (root Pulumi.yaml): up, out-of-band change, refresh shows drift, up puts it back, destroy", async () => {
     const stack = stackOf(FLEET_PROGRAM, fleetConfig(emu), repoRoot());
     assert.strictEqual(stack.projectDir, repoRoot());

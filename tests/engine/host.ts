@@ -62,6 +62,8 @@ export interface DynamicHost {
   delete(id: string, urn: string, props: object): Promise<void>;
   readonly logs: string[];
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or an OOM kill ends the plugin: no cleanup runs in the host. */
+  kill(): Promise<void>;
 }
 
 /** A Create/Update that failed after the resource came to exist (`pulumirpc.ErrorResourceInitFailed`). */
@@ -307,6 +309,14 @@ class GrpcDynamicHost implements DynamicHost {
       this.child.once("exit", () => resolve());
       this.child.kill();
     });
+  }
+
+  kill(): Promise<void> {
+    this.client.close();
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve();
+    const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
+    this.child.kill("SIGKILL");
+    return exited;
   }
 }
 

@@ -8,7 +8,19 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { URN, startRdsHarness } from "../fixtures/provider-harness";
+import { URN, startFamilyHarness, startRdsHarness, urnOf } from "../fixtures/provider-harness";
+import { ddsLifecycle } from "../alicloud/mongodb/permissions-lifecycle";
+import {
+  RDSV3_RESOURCE_PATTERN,
+  rdsV3Lifecycle,
+  rdsV3PolicyAction,
+} from "../rdsv3/permissions-lifecycle";
+
+import {
+  POSTGRES_RESOURCE_PATTERN,
+  postgresLifecycle,
+  postgresPolicyAction,
+} from "../tencentcloud/postgres/permissions-lifecycle";
 
 const DOCS = path.resolve(__dirname, "../../../docs/permissions");
 
@@ -62,7 +74,56 @@ async function rdsLifecycle(): Promise<CalledActions> {
   }
 }
 
+/** alicloud.redis: a Tair / Redis instance through open, refresh, renewal, close, open and delete. */
+async function redisLifecycle(): Promise<CalledActions> {
+  const h = await startFamilyHarness("alicloud.redis");
+  const [id, urn] = ["r-perm1", urnOf("alicloud.redis")];
+  try {
+    h.emu.admin.kvstore.seed({ id });
+    const actions = () => h.emu.admin.requests().map((r) => r.action);
+    const created = await h.create({ instanceId: id, rotateTrigger: "a" });
+    const beforeRefresh = actions().length;
+    const read = await h.host.read(id, urn, created.outputs, { instanceId: id });
+    const refresh = actions().slice(beforeRefresh);
+    let olds = read.outputs as Record<string, unknown>;
+    for (const change of [{ sslEnabled: true }, { sslEnabled: false }, { sslEnabled: true }]) {
+      const news = (await h.check({ instanceId: id, rotateTrigger: "b", ...change }, olds)).inputs;
+      olds = (await h.host.update(id, urn, olds, news)).outputs as Record<string, unknown>;
+    }
+    await (await h.newHost()).delete(id, urn, olds);
+    const writes = h.emu.admin.requests("ModifyInstanceSSL").map((r) => r.params.SSLEnabled);
+    assert.deepStrictEqual(writes, ["Enable", "Update", "Disable", "Enable", "Disable"]);
+    return { all: actions(), refresh };
+  } finally {
+    await h.close();
+  }
+}
+
 const FAMILIES: FamilyPermissions[] = [
+  {
+    family: "tencentcloud.postgres",
+    readOnly: "cam-readonly.json",
+    apply: "cam-apply.json",
+    policyAction: postgresPolicyAction,
+    resourcePattern: POSTGRES_RESOURCE_PATTERN,
+    runLifecycle: postgresLifecycle,
+  },
+  {
+    family: "opentelekomcloud.rds",
+    readOnly: "iam-readonly.json",
+    apply: "iam-apply.json",
+    policyAction: rdsV3PolicyAction,
+    resourcePattern: RDSV3_RESOURCE_PATTERN,
+    runLifecycle: () => rdsV3Lifecycle("opentelekomcloud"),
+  },
+  {
+    family: "huaweicloud.rds",
+    readOnly: "iam-readonly.json",
+    apply: "iam-apply.json",
+    policyAction: rdsV3PolicyAction,
+    resourcePattern: RDSV3_RESOURCE_PATTERN,
+    runLifecycle: () => rdsV3Lifecycle("huaweicloud"),
+  },
   {
     family: "alicloud.rds",
     readOnly: "ram-readonly.json",
@@ -71,6 +132,24 @@ const FAMILIES: FamilyPermissions[] = [
     // acs:rds:{region}:{account}:dbinstance/{id} (RDS "Authorize a RAM user", doc-detail/26307).
     resourcePattern: /^acs:rds:(\*|[a-z0-9-]+):(\*|\d+):dbinstance\/(\*|[A-Za-z0-9-]+)$/,
     runLifecycle: rdsLifecycle,
+  },
+  {
+    family: "alicloud.redis",
+    readOnly: "ram-readonly.json",
+    apply: "ram-apply.json",
+    policyAction: (action) => `kvstore:${action}`,
+    // acs:kvstore:{#regionId}:{#accountId}:instance/{#instanceId} (seed 002); "*" for the task APIs.
+    resourcePattern: /^(\*|acs:kvstore:(\*|[a-z0-9-]+):(\*|\d+):instance\/(\*|[A-Za-z0-9-]+))$/,
+    runLifecycle: redisLifecycle,
+  },
+  {
+    family: "alicloud.mongodb",
+    readOnly: "ram-readonly.json",
+    apply: "ram-apply.json",
+    policyAction: (action) => `dds:${action}`,
+    // acs:dds:{#regionId}:{#accountId}:dbinstance/{#dbinstanceId} (seed 000); "*" for the task API.
+    resourcePattern: /^(\*|acs:dds:(\*|[a-z0-9-]+):(\*|\d+):dbinstance\/(\*|[A-Za-z0-9-]+))$/,
+    runLifecycle: ddsLifecycle,
   },
 ];
 
@@ -83,12 +162,22 @@ interface RamStatement {
 function allowed(file: string, resourcePattern: RegExp): string[] {
   const doc = JSON.parse(fs.readFileSync(file, "utf8")) as { Statement: RamStatement[] };
   const actions: string[] = [];
-  for (const s of doc.Statement) {
+  for (const s of doc.Statement ?? camStatements(doc)) {
     assert.strictEqual(s.Effect, "Allow", `${file}: only Allow statements`);
     for (const r of [s.Resource].flat()) assert.match(r, resourcePattern, `${file}: resource ${r}`);
     actions.push(...[s.Action].flat());
   }
   return actions;
+}
+
+/** Tencent CAM spells the same grammar in lowercase (`statement`, `effect: "allow"`, ...). */
+function camStatements(doc: object): RamStatement[] {
+  const cam = doc as { statement?: { effect: string; action: string[]; resource: string[] }[] };
+  return (cam.statement ?? []).map((s) => ({
+    Effect: s.effect === "allow" ? "Allow" : s.effect,
+    Action: s.action,
+    Resource: s.resource,
+  }));
 }
 
 const sortedSet = (xs: string[]) => [...new Set(xs)].sort();

@@ -34,6 +34,7 @@ function call<T>(ctx: DriverContext, inputs: RdsSslInputs, action: string, send:
     ctx,
     subject: { family: FAMILY, instanceId: inputs.instanceId },
     api: FAMILY,
+    region: alibabaRegion(ctx, inputs.region),
     action,
     readOnly: action !== "ModifyDBInstanceSSL",
     send,

@@ -9,6 +9,18 @@ export const FAMILY = "alicloud.rds";
 /** MySQL custom-cert changes restart the instance for ~3 min; Terraform's update timeout is 30 min. */
 export const RDS_DEFAULT_TIMEOUT_MINUTES = 30;
 
+/**
+ * The waiter's prior per action (docs/BENCHMARKS.md): enabling, disabling or renewing SSL, or
+ * changing a certificate, restarts the instance, "about 3 minutes" for MySQL (docs 96120 and
+ * "configure a custom certificate"); the other engines document no duration.
+ */
+export const RDS_EXPECTED_DURATION_MS = {
+  open: 180_000,
+  close: 180_000,
+  update: 180_000,
+  reconfigure: 180_000,
+} as const;
+
 export const RDS_STATUS = { running: "Running", sslModifying: "SSL_MODIFYING" } as const;
 
 /**

@@ -1,0 +1,222 @@
+/**
+ * The ApsaraDB for MongoDB (DDS) family driver: read = DescribeDBInstanceAttribute +
+ * DescribeDBInstanceSSL + DescribeHistoryTasks, write = ModifyDBInstanceSSL (`SSLAction`
+ * Open/Close/Update, `SwitchMode`, `ForceEncryption`), one poll = status, tasks and the SSL read.
+ * Waiting, deciding when a change has finished, retries and validation plumbing are provider/core.
+ */
+import type {
+  DriverContext,
+  SentAction,
+  SettleObservation,
+  SslAction,
+  SslDriver,
+} from "../../core/driver";
+import { CloudApiError, DbSslError, isGone, LiveValidationError } from "../../core/errors";
+import { alibabaRegion } from "../client";
+import { describeAttribute, describeOpenTasks, describeSsl, modifySsl } from "./calls";
+import {
+  DDS_DEFAULT_TIMEOUT_MINUTES,
+  DDS_INPUT_FORMATS,
+  DDS_SETTING_NAMES,
+  DDS_SETTLE_GRACE_MS,
+  FAMILY,
+  IN_FLIGHT_TASK_STATUSES,
+  WAITING_TASK_STATUS,
+} from "./consts";
+import { ddsDefaults, validateDdsInputs } from "./inputs";
+import {
+  alreadyInState,
+  forceEncryptionBlocked,
+  forceEncryptionNeedsRenewal,
+  validateLive,
+} from "./rules";
+import type { DdsLiveSsl, DdsSslInputs } from "./types";
+import {
+  acceptsForceEncryption,
+  expandModifyRequest,
+  flattenLive,
+  instanceCondition,
+  sendsForceEncryption,
+  taskCondition,
+} from "./wire";
+
+const TASK_STATUSES = [...IN_FLIGHT_TASK_STATUSES, WAITING_TASK_STATUS];
+
+async function read(ctx: DriverContext, inputs: DdsSslInputs): Promise<DdsLiveSsl> {
+  const attribute = await describeAttribute(ctx, inputs);
+  const ssl = await describeSsl(ctx, inputs);
+  const tasks = await describeOpenTasks(ctx, inputs, TASK_STATUSES);
+  return flattenLive({ attribute, ssl, tasks });
+}
+
+function plan(
+  inputs: DdsSslInputs,
+  live: DdsLiveSsl,
+  applied: Record<string, unknown>,
+  rotate: boolean,
+): SslAction | undefined {
+  if (!inputs.sslEnabled) return live.sslEnabled ? "close" : undefined;
+  if (!live.sslEnabled) return "open";
+  if (rotate) return "update";
+  const blocked = forceEncryptionBlocked(inputs, live, applied);
+  if (blocked)
+    throw new LiveValidationError({ family: FAMILY, instanceId: inputs.instanceId }, [blocked]);
+  return undefined;
+}
+
+async function send(
+  ctx: DriverContext,
+  inputs: DdsSslInputs,
+  action: SslAction,
+  live: DdsLiveSsl,
+): Promise<SentAction> {
+  if (action === "reconfigure") throw new Error("alicloud.mongodb never plans reconfigure");
+  const params = expandModifyRequest(inputs, action, live);
+  const applied =
+    action === "close"
+      ? { forceEncryption: undefined }
+      : sendsForceEncryption(inputs, live)
+        ? { forceEncryption: inputs.forceEncryption }
+        : {};
+  try {
+    const requestId = await modifySsl(ctx, inputs, params);
+    return { action, requestId, applied, scheduled: inputs.switchMode === "maintenanceWindow" };
+  } catch (error) {
+    if (error instanceof CloudApiError && alreadyInState(action, error)) {
+      return { action, requestId: error.requestId, alreadyInState: true };
+    }
+    throw error;
+  }
+}
+
+/** One poll: the status first, then the task center, then the SSL read on a steady instance. */
+async function observe(
+  ctx: DriverContext,
+  inputs: DdsSslInputs,
+  sent: SentAction,
+  before: DdsLiveSsl,
+): Promise<SettleObservation> {
+  let attribute;
+  try {
+    attribute = await describeAttribute(ctx, inputs);
+  } catch (error) {
+    if (isGone(error))
+      return { state: "instance not found", steady: false, targetShown: false, gone: true };
+    throw error;
+  }
+  const condition = instanceCondition(attribute);
+  if (!condition.steady) {
+    return {
+      state: condition.status,
+      steady: false,
+      targetShown: false,
+      terminal: condition.terminal,
+    };
+  }
+  // Still Running: a change accepted but not started shows only in the task center.
+  const tasks = await describeOpenTasks(ctx, inputs, TASK_STATUSES);
+  const { inFlight, scheduled } = taskCondition(tasks);
+  if (scheduled && inputs.switchMode === "maintenanceWindow") {
+    return { state: scheduled, steady: true, targetShown: false, scheduled };
+  }
+  const waiting = inFlight ?? scheduled;
+  if (waiting)
+    return { state: `${condition.status} (${waiting})`, steady: false, targetShown: false };
+  const live = flattenLive({ attribute, ssl: await describeSsl(ctx, inputs), tasks });
+  const expiryChanged =
+    live.certificateExpiresAt !== undefined &&
+    live.certificateExpiresAt !== before.certificateExpiresAt;
+  return {
+    state: `${live.status}, SSL ${live.sslEnabled ? "Open" : "Closed"}`,
+    steady: true,
+    targetShown: shows(live, sent, expiryChanged),
+    evidence: expiryChanged && sent.action !== "close" ? "expiryChanged" : undefined,
+  };
+}
+
+/** Whether the SSL read shows what `sent` asked for. */
+function shows(live: DdsLiveSsl, sent: SentAction, expiryChanged: boolean): boolean {
+  if (sent.action === "close") return !live.sslEnabled;
+  if (!live.sslEnabled || (sent.action === "update" && !expiryChanged)) return false;
+  const force = sent.applied?.forceEncryption;
+  return (
+    force === undefined || live.forceEncryption === undefined || live.forceEncryption === force
+  );
+}
+
+function outputs(
+  inputs: DdsSslInputs,
+  live: DdsLiveSsl,
+  applied: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    instanceId: inputs.instanceId,
+    region: inputs.region,
+    instanceType: live.instanceType,
+    engineVersion: live.engineVersion,
+    storageType: live.storageType,
+    maintenanceWindow: live.maintenanceWindow,
+    sslEnabled: live.sslEnabled,
+    certificateExpiresAt: live.certificateExpiresAt,
+    certificateCommonName: live.certificateCommonName,
+    // Read back when the cloud returns it, else the value last sent; nothing while SSL is off.
+    forceEncryption: live.sslEnabled
+      ? (live.forceEncryption ?? applied.forceEncryption)
+      : undefined,
+  };
+}
+
+/**
+ * Offline: with SSL on before and after, a forceEncryption change needs a renewal (rules.ts).
+ * Without one the preview fails here, naming the fix, rather than restarting the instance.
+ */
+function drifted(inputs: DdsSslInputs, stored: Record<string, unknown>): string[] {
+  if (!inputs.sslEnabled || stored.sslEnabled !== true || inputs.forceEncryption === undefined) {
+    return [];
+  }
+  const have = stored.forceEncryption === true;
+  if (inputs.forceEncryption === have) return [];
+  const renewing = (inputs.rotateTrigger ?? null) !== (stored.rotateTrigger ?? null);
+  const supported = acceptsForceEncryption(stored as unknown as DdsLiveSsl);
+  if (!renewing && supported) {
+    throw new DbSslError(
+      { family: FAMILY, instanceId: inputs.instanceId },
+      forceEncryptionNeedsRenewal(inputs.forceEncryption, have),
+    );
+  }
+  return ["forceEncryption"];
+}
+
+/** Open, Update and Close all restart a MongoDB instance (seed 000 "Note"). */
+function restartWarning(inputs: DdsSslInputs, stored: Record<string, unknown>): string | undefined {
+  const toggled = inputs.sslEnabled !== stored.sslEnabled;
+  const renewing = (inputs.rotateTrigger ?? null) !== (stored.rotateTrigger ?? null);
+  if (!toggled && !(inputs.sslEnabled && renewing)) return undefined;
+  const when =
+    inputs.switchMode === "maintenanceWindow"
+      ? `in its maintenance window${stored.maintenanceWindow ? ` (${String(stored.maintenanceWindow)})` : ""}`
+      : "now";
+  return `applying this change restarts the MongoDB instance ${when} (SSL Open, Update and Close all restart it)`;
+}
+
+export const ddsDriver: SslDriver<DdsSslInputs, DdsLiveSsl> = {
+  family: FAMILY,
+  defaultTimeoutMinutes: DDS_DEFAULT_TIMEOUT_MINUTES,
+  settleGraceMs: DDS_SETTLE_GRACE_MS,
+  actions: ["open", "close", "update"],
+  secretOutputs: [],
+  inputNames: DDS_SETTING_NAMES,
+  sdkPackages: ["@alicloud/openapi-core", "@alicloud/credentials"],
+  inputFormats: DDS_INPUT_FORMATS,
+  defaultRegion: (settings) => alibabaRegion({ settings } as DriverContext),
+  withDefaults: ddsDefaults,
+  validate: validateDdsInputs,
+  drifted,
+  restartWarning,
+  read,
+  validateLive,
+  plan,
+  send,
+  observe,
+  outputs,
+};

@@ -1,0 +1,25 @@
+import type { BaseLiveSsl, BaseSslInputs } from "../../core/driver";
+import type { SwitchMode } from "./consts";
+
+/** Plain (resolved) inputs of `alicloud.mongodb.DbSslConfig`, as the provider receives them. */
+export interface DdsSslInputs extends BaseSslInputs {
+  /** When the cloud applies a change: now, or in the instance's maintenance window. */
+  switchMode: SwitchMode;
+  forceEncryption?: boolean;
+}
+
+/** What DescribeDBInstanceAttribute + DescribeDBInstanceSSL + DescribeHistoryTasks report. */
+export interface DdsLiveSsl extends BaseLiveSsl {
+  /** `replicate` (replica set) or `sharding` (sharded cluster). */
+  instanceType?: string;
+  engineVersion?: string;
+  /** `cloud_essd1`..`3`, `local_ssd`, ... */
+  storageType?: string;
+  /** `ForceEncryption` from the raw body; undefined when the cloud does not return it. */
+  forceEncryption?: boolean;
+  certificateCommonName?: string;
+  /** Why SSL cannot be configured on this instance at all (a read answered a "not supported" code). */
+  sslUnsupported?: string;
+  /** The instance's maintenance window, `HH:mmZ-HH:mmZ`, for messages. */
+  maintenanceWindow?: string;
+}

@@ -1,0 +1,135 @@
+/**
+ * DDS wire mapping: the three read answers -> normalised live state (flatten), and declared inputs
+ * + action -> ModifyDBInstanceSSL parameters (expand). Wire names: seed 000 and alibaba.md §1.2.
+ */
+import type { SslAction } from "../../core/driver";
+import {
+  DDS_RUNNING,
+  FORCE_ENCRYPTION_VERSIONS,
+  IN_FLIGHT_TASK_STATUSES,
+  SSL_ACTION_WIRE,
+  SSL_TASK_TYPE,
+  SWITCH_MODES,
+  TERMINAL_STATUSES,
+  WAITING_TASK_STATUS,
+} from "./consts";
+import type { DdsLiveSsl, DdsSslInputs } from "./types";
+
+type Body = Record<string, unknown>;
+const text = (v: unknown): string | undefined =>
+  typeof v === "string" && v !== "" ? v : undefined;
+
+export interface DdsAnswers {
+  attribute: Body;
+  ssl: Body;
+  tasks: Body[];
+}
+
+/** Status and lock mode -> steady / terminal (DescribeDBInstanceAttribute `LockMode`). */
+export function instanceCondition(attribute: Body) {
+  const status = text(attribute.DBInstanceStatus) ?? "unknown";
+  const lockMode = text(attribute.LockMode);
+  const locked = lockMode !== undefined && lockMode !== "Unlock";
+  const terminal = locked
+    ? `the instance is locked (LockMode ${lockMode})`
+    : TERMINAL_STATUSES.includes(status)
+      ? `the instance is ${status}`
+      : undefined;
+  return { status, steady: status === DDS_RUNNING && !terminal, terminal };
+}
+
+/** A one-line description of a task, for progress lines and `pendingChange`. */
+export function describeTask(task: Body): string {
+  const type = text(task.TaskType) ?? "task";
+  return `${type} ${text(task.TaskId) ?? "?"} ${text(task.Status) ?? "?"}`;
+}
+
+/** In-flight tasks make the instance not steady; a waiting SSL task is a scheduled change. */
+export function taskCondition(tasks: Body[]): { inFlight?: string; scheduled?: string } {
+  const inFlight = tasks.find((t) => IN_FLIGHT_TASK_STATUSES.includes(String(t.Status)));
+  const waiting = tasks.find(
+    (t) => t.Status === WAITING_TASK_STATUS && SSL_TASK_TYPE.test(String(t.TaskType ?? "")),
+  );
+  return {
+    inFlight: inFlight && describeTask(inFlight),
+    scheduled: waiting && `${describeTask(waiting)} (waits for the maintenance window)`,
+  };
+}
+
+export function flattenLive({ attribute, ssl, tasks }: DdsAnswers): DdsLiveSsl {
+  const condition = instanceCondition(attribute);
+  const { inFlight, scheduled } = taskCondition(tasks);
+  const enabled = ssl.SSLStatus === "Open"; // `Open` / `Closed` (the request verb is `Close`)
+  const start = text(attribute.MaintainStartTime);
+  const end = text(attribute.MaintainEndTime);
+  return {
+    ...condition,
+    steady: condition.steady && !inFlight,
+    inFlight,
+    scheduled,
+    sslEnabled: enabled,
+    certificateExpiresAt: enabled ? iso(ssl.SSLExpiredTime) : undefined,
+    certificateCommonName: enabled ? text(ssl.CertCommonName) : undefined,
+    forceEncryption: ssl.ForceEncryption === undefined ? undefined : ssl.ForceEncryption === "1",
+    instanceType: text(attribute.DBInstanceType),
+    engineVersion: text(attribute.EngineVersion),
+    storageType: text(attribute.StorageType),
+    sslUnsupported: text(ssl.unsupported),
+    maintenanceWindow: start && end ? `${start}-${end}` : undefined,
+  };
+}
+
+function iso(v: unknown): string | undefined {
+  const t = typeof v === "string" ? Date.parse(v) : NaN;
+  return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
+}
+
+/** MongoDB 7.0 / 8.0 on cloud disks (seed 000; Terraform `force_encryption` doc). */
+export function acceptsForceEncryption(live: DdsLiveSsl): boolean {
+  const major = /^(\d+\.\d+)/.exec(live.engineVersion ?? "")?.[1] ?? "";
+  return (
+    FORCE_ENCRYPTION_VERSIONS.includes(major) && live.storageType?.startsWith("cloud_") === true
+  );
+}
+
+/** The forceEncryption the instance has: read back, else last sent, else off (never set). */
+export function liveForceEncryption(live: DdsLiveSsl, applied: Record<string, unknown>): boolean {
+  if (live.forceEncryption !== undefined) return live.forceEncryption;
+  return applied.forceEncryption === true;
+}
+
+/** Declared forceEncryption differs from the instance's (only meaningful with SSL on). */
+export function forceEncryptionDiffers(
+  inputs: DdsSslInputs,
+  live: DdsLiveSsl,
+  applied: Record<string, unknown>,
+): boolean {
+  return (
+    inputs.forceEncryption !== undefined &&
+    inputs.forceEncryption !== liveForceEncryption(live, applied)
+  );
+}
+
+/**
+ * ModifyDBInstanceSSL parameters. `ForceEncryption` travels with Open and Update when declared
+ * and the instance has the feature (a declared `false` on an instance without it needs nothing).
+ */
+export function expandModifyRequest(
+  inputs: DdsSslInputs,
+  action: Exclude<SslAction, "reconfigure">,
+  live: DdsLiveSsl,
+): Record<string, string> {
+  const params: Record<string, string> = {
+    DBInstanceId: inputs.instanceId,
+    SSLAction: SSL_ACTION_WIRE[action],
+    SwitchMode: SWITCH_MODES[inputs.switchMode] ?? SWITCH_MODES.immediately,
+  };
+  if (action !== "close" && sendsForceEncryption(inputs, live)) {
+    params.ForceEncryption = inputs.forceEncryption ? "1" : "0";
+  }
+  return params;
+}
+
+export function sendsForceEncryption(inputs: DdsSslInputs, live: DdsLiveSsl): boolean {
+  return inputs.forceEncryption !== undefined && acceptsForceEncryption(live);
+}

@@ -1,0 +1,188 @@
+/**
+ * The R-KVStore API calls the driver makes, through `@alicloud/r-kvstore20150101` and the shared
+ * Alibaba wrapper (rate limit, per-call retry, typed errors): DescribeInstanceAttribute,
+ * DescribeInstanceSSL, ModifyInstanceSSL, DescribeTaskDetail and DescribeHistoryTasks.
+ */
+import type { DriverContext } from "../../core/driver";
+import { InstanceNotFoundError, isGone } from "../../core/errors";
+import { alibabaRegion, alibabaSdkConfig, callAlibaba } from "../client";
+import { AlibabaApiError } from "../errors";
+import { ERROR_ADVICE, FAMILY, IN_FLIGHT_TASK_STATUSES } from "./consts";
+import type { RedisLiveSsl, RedisSslInputs } from "./types";
+import { flattenLive, type KvstoreAttribute, type KvstoreSsl } from "./wire";
+
+type KvSdk = typeof import("@alicloud/r-kvstore20150101");
+type KvClient = InstanceType<KvSdk["default"]>;
+
+/** One SDK client per settings and region: building one loads credentials and endpoint rules. */
+const clients = new WeakMap<object, Map<string, KvClient>>();
+
+function kvClient(ctx: DriverContext, inputs: RedisSslInputs) {
+  const sdk: KvSdk = require("../../core/sdk").loadSdk(FAMILY, "@alicloud/r-kvstore20150101");
+  const region = alibabaRegion(ctx, inputs.region);
+  let byRegion = clients.get(ctx.settings);
+  if (!byRegion) clients.set(ctx.settings, (byRegion = new Map()));
+  let client = byRegion.get(region);
+  if (!client) {
+    client = new sdk.default(alibabaSdkConfig(ctx, region) as never);
+    byRegion.set(region, client);
+  }
+  return { sdk, client, region };
+}
+
+function call<T>(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+  action: string,
+  send: () => Promise<T>,
+) {
+  return callAlibaba({
+    ctx,
+    subject: { family: FAMILY, instanceId: inputs.instanceId },
+    api: FAMILY,
+    action,
+    readOnly: action !== "ModifyInstanceSSL",
+    send,
+  });
+}
+
+/** "Not found" names where we looked: a wrong region looks like a missing instance. */
+function asNotFound(ctx: DriverContext, inputs: RedisSslInputs, error: unknown): unknown {
+  if (!isGone(error) || error instanceof InstanceNotFoundError) return error;
+  const { client, region } = kvClient(ctx, inputs);
+  const { code, requestId } = error as { code?: string; requestId?: string };
+  const endpoint = (client as unknown as { _endpoint?: string })._endpoint;
+  return new InstanceNotFoundError(
+    { family: FAMILY, instanceId: inputs.instanceId },
+    { region, endpoint, code, requestId },
+    { cause: error },
+  );
+}
+
+/** DescribeInstanceAttribute: status, engine, architecture. */
+export async function describeAttribute(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+): Promise<KvstoreAttribute> {
+  const { sdk, client } = kvClient(ctx, inputs);
+  const request = new sdk.DescribeInstanceAttributeRequest({ instanceId: inputs.instanceId });
+  try {
+    const answer = await call(ctx, inputs, "DescribeInstanceAttribute", () =>
+      client.describeInstanceAttribute(request),
+    );
+    const attribute = answer.body?.instances?.DBInstanceAttribute?.[0];
+    if (attribute) return attribute;
+    throw new InstanceNotFoundError(
+      { family: FAMILY, instanceId: inputs.instanceId },
+      { region: kvClient(ctx, inputs).region, requestId: answer.body?.requestId },
+    );
+  } catch (error) {
+    throw asNotFound(ctx, inputs, error);
+  }
+}
+
+/**
+ * DescribeInstanceSSL. An engine without TLS answers IncorrectEngineVersion here too (Terraform
+ * tolerates it on read, alibaba.md §1.3): that is SSL off, with the reason kept for validateLive.
+ */
+export async function describeSsl(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+  attribute: KvstoreAttribute,
+): Promise<RedisLiveSsl> {
+  const { sdk, client } = kvClient(ctx, inputs);
+  const request = new sdk.DescribeInstanceSSLRequest({ instanceId: inputs.instanceId });
+  try {
+    const answer = await call(ctx, inputs, "DescribeInstanceSSL", () =>
+      client.describeInstanceSSL(request),
+    );
+    return flattenLive(attribute, (answer.body ?? {}) as KvstoreSsl);
+  } catch (error) {
+    if (error instanceof AlibabaApiError && error.code === "IncorrectEngineVersion") {
+      const rid = error.requestId ? ` [RequestId: ${error.requestId}]` : "";
+      return { ...flattenLive(attribute, {}), sslUnsupported: `${error.code}${rid}` };
+    }
+    throw asNotFound(ctx, inputs, error);
+  }
+}
+
+export async function describe(ctx: DriverContext, inputs: RedisSslInputs): Promise<RedisLiveSsl> {
+  return describeSsl(ctx, inputs, await describeAttribute(ctx, inputs));
+}
+
+/** The SDK error's message gets the seed's advice appended before it becomes an AlibabaApiError. */
+function withAdvice(error: unknown): never {
+  const e = error as { code?: string; data?: Record<string, unknown> };
+  const advice = e?.code ? ERROR_ADVICE[e.code] : undefined;
+  if (advice && e.data)
+    e.data = { ...e.data, Message: `${String(e.data.Message ?? "")} ${advice}` };
+  throw error;
+}
+
+/** ModifyInstanceSSL; answers the request id and the task id. */
+export async function modifySsl(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+  sslEnabled: string,
+): Promise<{ requestId?: string; taskId?: string }> {
+  const { sdk, client } = kvClient(ctx, inputs);
+  const request = new sdk.ModifyInstanceSSLRequest({
+    instanceId: inputs.instanceId,
+    SSLEnabled: sslEnabled,
+  });
+  const res = await call(ctx, inputs, "ModifyInstanceSSL", () =>
+    client.modifyInstanceSSL(request).catch(withAdvice),
+  );
+  return { requestId: res.body?.requestId, taskId: res.body?.taskId };
+}
+
+/** DescribeTaskDetail for the TaskId ModifyInstanceSSL returned: RUNNING or COMPLETED. */
+export async function describeTaskStatus(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+  taskId: string,
+): Promise<string> {
+  const { sdk, client } = kvClient(ctx, inputs);
+  const request = new sdk.DescribeTaskDetailRequest({ instanceId: inputs.instanceId, taskId });
+  const answer = await call(ctx, inputs, "DescribeTaskDetail", () =>
+    client.describeTaskDetail(request),
+  );
+  return answer.body?.status ?? "unknown";
+}
+
+/** How far back to look: longer than any SSL change (the API caps the window at 30 days). */
+const TASK_WINDOW_MS = 24 * 3600_000;
+
+/**
+ * An unfinished task on the instance, if any: the only place a change accepted by a process that
+ * was killed shows while the instance still reads Normal. The task type of an SSL change is not
+ * documented (`DescribeHistoryTasksRequest.d.ts` lists others), so any unfinished task counts.
+ */
+export async function describeUnfinishedTask(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+): Promise<string | undefined> {
+  const { sdk, client, region } = kvClient(ctx, inputs);
+  const now = ctx.clock.now();
+  const request = new sdk.DescribeHistoryTasksRequest({
+    instanceId: inputs.instanceId,
+    regionId: region,
+    instanceType: "Instance",
+    status: IN_FLIGHT_TASK_STATUSES,
+    fromStartTime: apiTime(now - TASK_WINDOW_MS),
+    toStartTime: apiTime(now + 60_000),
+    pageSize: 10,
+  });
+  const answer = await call(ctx, inputs, "DescribeHistoryTasks", () =>
+    client.describeHistoryTasks(request),
+  );
+  const task = answer.body?.items?.find(
+    (t) => t.instanceId === inputs.instanceId && IN_FLIGHT_TASK_STATUSES.includes(t.status ?? "?"),
+  );
+  return task && `task ${task.taskId ?? "?"} ${task.status}`;
+}
+
+/** `yyyy-MM-ddTHH:mm:ssZ`, as the task API takes times. */
+function apiTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}

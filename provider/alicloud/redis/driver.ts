@@ -1,0 +1,243 @@
+/**
+ * The Tair / ApsaraDB for Redis family driver: read = DescribeInstanceAttribute +
+ * DescribeInstanceSSL, write = ModifyInstanceSSL (Enable / Disable / Update, answers a TaskId), one
+ * poll = status, the task, the SSL read. The SSL read never shows a renewal (it reads `Enable`
+ * before and after, and its expiry is the CA's), so a renewal's evidence is its task (F2).
+ * Waiting, deciding when a change has finished, retries and validation plumbing are provider/core.
+ */
+import type { CheckFailure } from "../../core/check-failure";
+import type {
+  DriverContext,
+  SentAction,
+  SettleObservation,
+  SslAction,
+  SslDriver,
+} from "../../core/driver";
+import { isGone } from "../../core/errors";
+import { alibabaRegion } from "../client";
+import { AlibabaApiError } from "../errors";
+import { ALIBABA_REGION_FORMAT } from "../formats";
+import {
+  describe,
+  describeAttribute,
+  describeSsl,
+  describeTaskStatus,
+  describeUnfinishedTask,
+  modifySsl,
+} from "./calls";
+import {
+  ALREADY_IN_STATE,
+  ERROR_ADVICE,
+  FAMILY,
+  REDIS_DEFAULT_TIMEOUT_MINUTES,
+  REDIS_INSTANCE_ID_FORMAT,
+  REDIS_SETTLE_GRACE_MS,
+  SSL_ENABLED_WIRE,
+  TASK_DONE,
+} from "./consts";
+import type { RedisLiveSsl, RedisSslInputs } from "./types";
+import { instanceCondition } from "./wire";
+
+/** Enable issues a fresh certificate, so `rotate` on a closed instance is an open. */
+function plan(
+  inputs: RedisSslInputs,
+  live: RedisLiveSsl,
+  _applied: Record<string, unknown>,
+  rotate: boolean,
+): SslAction | undefined {
+  if (!inputs.sslEnabled) return live.sslEnabled ? "close" : undefined;
+  if (!live.sslEnabled) return "open";
+  return rotate ? "update" : undefined;
+}
+
+/**
+ * What the live instance must offer before TLS is turned on (F5): an engine whose SSL read is not
+ * refused (IncorrectEngineVersion, seed 002: "Update the minor version and try again"), and the
+ * master-replica architecture (Tair "Enable TLS encryption" prerequisites; `NodeType` single is a
+ * standalone instance).
+ */
+function validateLive(inputs: RedisSslInputs, live: RedisLiveSsl): CheckFailure[] {
+  if (!inputs.sslEnabled) return [];
+  if (live.sslUnsupported) {
+    return [
+      {
+        property: "sslEnabled",
+        reason:
+          `the cloud refuses TLS for this instance (DescribeInstanceSSL answered ` +
+          `${live.sslUnsupported}). ${ERROR_ADVICE.IncorrectEngineVersion}`,
+      },
+    ];
+  }
+  if (!live.sslEnabled && live.nodeType === "single") {
+    return [
+      {
+        property: "sslEnabled",
+        reason:
+          "TLS needs the master-replica architecture (NodeType double); this instance is " +
+          "standalone (NodeType single)",
+      },
+    ];
+  }
+  return [];
+}
+
+async function send(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+  action: SslAction,
+): Promise<SentAction> {
+  const wire = SSL_ENABLED_WIRE[action as keyof typeof SSL_ENABLED_WIRE];
+  try {
+    const { requestId, taskId } = await modifySsl(ctx, inputs, wire);
+    return { action, requestId, taskId };
+  } catch (error) {
+    // Only the answer that matches what was sent confirms it (Update on a closed instance is an error).
+    if (error instanceof AlibabaApiError && ALREADY_IN_STATE[error.code] === action) {
+      return { action, requestId: error.requestId, alreadyInState: true };
+    }
+    throw error;
+  }
+}
+
+interface TaskProgress {
+  running: boolean;
+  done?: boolean;
+  state?: string;
+  failure?: string;
+}
+
+/**
+ * The change's task: DescribeTaskDetail for the TaskId the write answered (RUNNING | COMPLETED).
+ * Without one (the answer was lost) or when the detail is refused, any unfinished task of the
+ * instance in DescribeHistoryTasks.
+ */
+async function taskProgress(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+  sent: SentAction,
+): Promise<TaskProgress> {
+  if (sent.taskId) {
+    try {
+      const status = await describeTaskStatus(ctx, inputs, sent.taskId);
+      const state = `task ${sent.taskId} ${status}`;
+      if (status === TASK_DONE) return { running: false, done: true, state };
+      // Undocumented end states (the page lists RUNNING and COMPLETED only): fail rather than wait.
+      if (/FAIL|CANCEL|ERROR/i.test(status)) {
+        return { running: false, state, failure: `the cloud reports ${state}` };
+      }
+      return { running: true, state };
+    } catch (error) {
+      if (!(error instanceof AlibabaApiError) || error.retryClass !== "final") throw error;
+    }
+  }
+  const unfinished = await describeUnfinishedTask(ctx, inputs);
+  return { running: unfinished !== undefined, state: unfinished };
+}
+
+/** One poll: the status first; the task and the SSL read only once the instance is Normal again. */
+async function observe(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+  sent: SentAction,
+  before: RedisLiveSsl,
+): Promise<SettleObservation> {
+  let attribute;
+  try {
+    attribute = await describeAttribute(ctx, inputs);
+  } catch (error) {
+    if (isGone(error)) {
+      return { state: "instance not found", steady: false, targetShown: false, gone: true };
+    }
+    throw error;
+  }
+  const condition = instanceCondition(attribute);
+  if (!condition.steady) {
+    const { status, terminal } = condition;
+    return { state: status, steady: false, targetShown: false, terminal };
+  }
+  // Still Normal: during the lag only the task shows that the change has not run yet.
+  const task = await taskProgress(ctx, inputs, sent);
+  if (task.running) {
+    return { state: `${condition.status} (${task.state})`, steady: false, targetShown: false };
+  }
+  const live = await describeSsl(ctx, inputs, attribute);
+  const expiryChanged =
+    live.certificateExpiresAt !== undefined &&
+    live.certificateExpiresAt !== before.certificateExpiresAt;
+  if (sent.action === "update" && task.done && !expiryChanged) noteFixedExpiry(ctx, inputs, task);
+  return {
+    state: `${live.status}, SSL ${live.sslEnabled ? "on" : "off"}${task.state ? `, ${task.state}` : ""}`,
+    steady: true,
+    targetShown: sent.action === "close" ? !live.sslEnabled : live.sslEnabled,
+    evidence: task.done
+      ? "task"
+      : expiryChanged && sent.action !== "close"
+        ? "expiryChanged"
+        : undefined,
+    failure: task.failure,
+  };
+}
+
+/** SSLExpiredTime is the CA's expiry (SDK model): a renewal need not move it; say so once. */
+function noteFixedExpiry(ctx: DriverContext, inputs: RedisSslInputs, task: TaskProgress): void {
+  const window =
+    inputs.renewBeforeDays === undefined
+      ? ""
+      : "; renewBeforeDays compares that date, so it would ask again: prefer rotateTrigger";
+  ctx.progress(
+    `${FAMILY} ${inputs.instanceId}: certificate updated (${task.state}); SSLExpiredTime ` +
+      `(the CA certificate's expiry) did not change${window}`,
+  );
+}
+
+function outputs(inputs: RedisSslInputs, live: RedisLiveSsl): Record<string, unknown> {
+  return {
+    instanceId: inputs.instanceId,
+    region: inputs.region,
+    engine: live.engine,
+    engineVersion: live.engineVersion,
+    sslEnabled: live.sslEnabled,
+    certificateExpiresAt: live.certificateExpiresAt,
+    certificateCommonName: live.certificateCommonName,
+    caDownloadUrl: live.caDownloadUrl,
+  };
+}
+
+/** Enabling TLS and updating the certificate restart the instance (alibaba.md §1.3: a blip of seconds). */
+function restartWarning(
+  inputs: RedisSslInputs,
+  outputs: Record<string, unknown>,
+): string | undefined {
+  if (!inputs.sslEnabled) return undefined;
+  const opening = outputs.sslEnabled !== true;
+  const renewing = (inputs.rotateTrigger ?? null) !== (outputs.rotateTrigger ?? null);
+  if (!opening && !renewing) return undefined;
+  return (
+    `${opening ? "enabling TLS" : "updating the certificate"} restarts the instance ` +
+    "(connections drop for a few seconds); clients must trust the CA at caDownloadUrl"
+  );
+}
+
+export const redisDriver: SslDriver<RedisSslInputs, RedisLiveSsl> = {
+  family: FAMILY,
+  defaultTimeoutMinutes: REDIS_DEFAULT_TIMEOUT_MINUTES,
+  settleGraceMs: REDIS_SETTLE_GRACE_MS,
+  actions: ["open", "close", "update"],
+  secretOutputs: [],
+  inputNames: [],
+  sdkPackages: ["@alicloud/r-kvstore20150101", "@alicloud/openapi-core", "@alicloud/credentials"],
+  inputFormats: { instanceId: REDIS_INSTANCE_ID_FORMAT, region: ALIBABA_REGION_FORMAT },
+  defaultRegion: (settings) => alibabaRegion({ settings } as DriverContext),
+  // ModifyInstanceSSL has no setting besides SSLEnabled (seed 002): nothing to default or check.
+  withDefaults: (raw) => raw,
+  validate: () => [],
+  drifted: () => [],
+  restartWarning,
+  read: describe,
+  unfinishedChange: describeUnfinishedTask,
+  validateLive,
+  plan,
+  send,
+  observe,
+  outputs,
+};

@@ -1,0 +1,1 @@
+export { DbSslConfig, type DbSslConfigArgs } from "./resource";

@@ -1,0 +1,1 @@
+export * as rds from "./rds";

@@ -1,0 +1,36 @@
+/**
+ * `opentelekomcloud.rds.DbSslConfig`: SSL on an Open Telekom Cloud RDS for MySQL instance (RDS v3
+ * "Configuring SSL"). There is no certificate renewal call, so `rotateTrigger` and
+ * `renewBeforeDays` are not offered. PostgreSQL keeps SSL on at all times: declare it with
+ * `onDelete: "retain"`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { resourceOptions, resourceProps } from "../core/resource-args";
+import { RDSV3_RESOURCE_SPEC, type RdsV3DbSslConfigArgs } from "../rdsv3/resource-args";
+import shim = require("../shims/opentelekomcloud-rds");
+
+export type DbSslConfigArgs = RdsV3DbSslConfigArgs;
+
+export class DbSslConfig extends pulumi.dynamic.Resource {
+  declare readonly instanceId: pulumi.Output<string>;
+  declare readonly region: pulumi.Output<string>;
+  declare readonly projectId: pulumi.Output<string>;
+  declare readonly engine: pulumi.Output<string>;
+  declare readonly engineVersion: pulumi.Output<string | undefined>;
+  declare readonly instanceStatus: pulumi.Output<string>;
+  declare readonly sslEnabled: pulumi.Output<boolean>;
+  declare readonly lastAction: pulumi.Output<string | undefined>;
+  declare readonly lastTaskId: pulumi.Output<string | undefined>;
+  declare readonly lastRequestId: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: DbSslConfigArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      shim,
+      name,
+      resourceProps(RDSV3_RESOURCE_SPEC, args),
+      resourceOptions(RDSV3_RESOURCE_SPEC, opts),
+      "opentelekomcloud.rds",
+      "DbSslConfig",
+    );
+  }
+}

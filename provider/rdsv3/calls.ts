@@ -1,0 +1,114 @@
+/**
+ * The three RDS v3 calls (tencent-huawei.md §2.2, §2.3; seed 004): list one instance by id, switch
+ * SSL, query a job. Paths carry the project id; every call goes through `callRdsV3`.
+ */
+import type { DriverContext } from "../core/driver";
+import { DbSslError, InstanceNotFoundError, type ErrorSubject } from "../core/errors";
+import { callRdsV3, type RdsV3Call } from "./client";
+import { cloudRegion, setting, type RdsV3Cloud } from "./clouds";
+import { RdsV3ApiError } from "./errors";
+import type { InstanceRecord, JobRecord, RdsV3Inputs } from "./types";
+
+type Target = Pick<RdsV3Call, "ctx" | "cloud" | "subject" | "projectId" | "region">;
+
+export function subjectOf(cloud: RdsV3Cloud, inputs: RdsV3Inputs): ErrorSubject {
+  return { family: cloud.family, instanceId: inputs.instanceId };
+}
+
+/** The declared project, else the settings' (clouds.ts); names where to set it when missing. */
+export function projectIdOf(ctx: DriverContext, cloud: RdsV3Cloud, inputs: RdsV3Inputs): string {
+  const projectId = inputs.projectId ?? setting(ctx.settings, cloud.projectId);
+  if (projectId !== undefined && /^[0-9a-f]{32}$/.test(projectId)) return projectId;
+  const where = ["the projectId input", ...cloud.projectId].join(", ");
+  const problem =
+    projectId === undefined ? "no project id set" : "the project id is not 32 hex characters";
+  throw new DbSslError(subjectOf(cloud, inputs), `${problem}: set ${where} (nothing was sent)`);
+}
+
+function target(ctx: DriverContext, cloud: RdsV3Cloud, inputs: RdsV3Inputs): Target {
+  return {
+    ctx,
+    cloud,
+    subject: subjectOf(cloud, inputs),
+    projectId: projectIdOf(ctx, cloud, inputs),
+    region: inputs.region ?? cloudRegion(cloud, ctx.settings),
+  };
+}
+
+/** `instances[0]` for this id; InstanceNotFoundError (naming where we looked) when there is none. */
+export async function listInstance(
+  ctx: DriverContext,
+  cloud: RdsV3Cloud,
+  inputs: RdsV3Inputs,
+): Promise<{ record: InstanceRecord; projectId: string }> {
+  const t = target(ctx, cloud, inputs);
+  const answer = await callRdsV3({
+    ...t,
+    action: "ListInstances",
+    method: "GET",
+    path: "/instances",
+    query: { id: inputs.instanceId },
+  });
+  const list = Array.isArray(answer.json.instances)
+    ? (answer.json.instances as InstanceRecord[])
+    : [];
+  // An unknown id gives `instances: []` (both Terraform providers read that as deleted).
+  const record = list.find((i) => i.id === inputs.instanceId);
+  if (record) return { record, projectId: t.projectId };
+  const host = new URL(ctx.settings.endpointOverride ?? cloud.endpoint(t.region)).host;
+  throw new InstanceNotFoundError(t.subject, {
+    region: t.region,
+    endpoint: `${host}, project ${t.projectId}`,
+    requestId: answer.requestId,
+  });
+}
+
+/**
+ * `PUT …/instances/{id}/ssl` `{"ssl_option": on}`. The answer is 200 `{}` (seed 004), 202 (OTC since
+ * 2026-07, issue opentelekomcloud/terraform-provider-opentelekomcloud#3467) or `{"job_id"}` (Huawei).
+ */
+export async function switchSsl(
+  ctx: DriverContext,
+  cloud: RdsV3Cloud,
+  inputs: RdsV3Inputs,
+  on: boolean,
+): Promise<{ requestId?: string; jobId?: string }> {
+  const answer = await callRdsV3({
+    ...target(ctx, cloud, inputs),
+    action: "SwitchSsl",
+    method: "PUT",
+    path: `/instances/${inputs.instanceId}/ssl`,
+    body: { ssl_option: on },
+  });
+  const jobId = answer.json.job_id;
+  return {
+    requestId: answer.requestId,
+    jobId: typeof jobId === "string" && jobId !== "" ? jobId : undefined,
+  };
+}
+
+/**
+ * The job, or undefined while it cannot be found: "it takes several seconds to query the job ID"
+ * (rds_13_0003), so a 404 right after the PUT is not a failure, whatever its code.
+ */
+export async function showJob(
+  ctx: DriverContext,
+  cloud: RdsV3Cloud,
+  inputs: RdsV3Inputs,
+  jobId: string,
+): Promise<JobRecord | undefined> {
+  try {
+    const answer = await callRdsV3({
+      ...target(ctx, cloud, inputs),
+      action: "ListJobInfo",
+      method: "GET",
+      path: "/jobs",
+      query: { id: jobId },
+    });
+    const job = answer.json.job as JobRecord | undefined;
+    return job && typeof job === "object" && job.status ? job : undefined;
+  } catch (error) {
+    if (error instanceof RdsV3ApiError && error.httpStatus === 404) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * One driver for the RDS v3 API of two clouds (ARCHITECTURE §3.5, F11): read = list the instance by
+ * id, write = the SSL switch, one poll = the job (when the PUT returned one) and the instance.
+ * Waiting, deciding "finished", retries and validation plumbing are provider/core.
+ */
+import { checkProperties, rules } from "../core/check-failure";
+import type {
+  DriverContext,
+  SentAction,
+  SettleObservation,
+  SslAction,
+  SslDriver,
+} from "../core/driver";
+import { isGone } from "../core/errors";
+import { listInstance, showJob, switchSsl } from "./calls";
+import {
+  cloudRegion,
+  HUAWEI_CLOUD,
+  OPEN_TELEKOM_CLOUD,
+  PROJECT_ID_FORMAT,
+  type RdsV3Cloud,
+} from "./clouds";
+import {
+  ACTIVE,
+  JOB_STATUS,
+  RDSV3_DEFAULT_TIMEOUT_MINUTES,
+  RDSV3_INPUT_NAMES,
+  RDSV3_SETTLE_GRACE_MS,
+  TERMINAL_STATUSES,
+} from "./consts";
+import { canToggle, engineFailures, onDeleteReason, whyNoSwitch } from "./engines";
+import type { InstanceRecord, RdsV3Inputs, RdsV3Live } from "./types";
+
+export function toLive(record: InstanceRecord, projectId: string): RdsV3Live {
+  const status = record.status ?? "unknown";
+  return {
+    sslEnabled: record.enable_ssl === true,
+    status,
+    steady: status === ACTIVE,
+    terminal: TERMINAL_STATUSES.includes(status) ? `the instance is ${status}` : undefined,
+    engine: record.datastore?.type ?? "unknown",
+    engineVersion: record.datastore?.version,
+    projectId,
+  };
+}
+
+function plan(inputs: RdsV3Inputs, live: RdsV3Live): SslAction | undefined {
+  if (inputs.sslEnabled === live.sslEnabled) return undefined;
+  return inputs.sslEnabled ? "open" : "close";
+}
+
+export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live> {
+  async function read(ctx: DriverContext, inputs: RdsV3Inputs): Promise<RdsV3Live> {
+    const { record, projectId } = await listInstance(ctx, cloud, inputs);
+    return toLive(record, projectId);
+  }
+
+  async function send(ctx: DriverContext, inputs: RdsV3Inputs, action: SslAction) {
+    const { requestId, jobId } = await switchSsl(ctx, cloud, inputs, action === "open");
+    return { action, requestId, taskId: jobId };
+  }
+
+  /** The instance part of a poll: the flag must show the target on an ACTIVE instance. */
+  async function instanceObservation(
+    ctx: DriverContext,
+    inputs: RdsV3Inputs,
+    sent: SentAction,
+  ): Promise<SettleObservation> {
+    let live: RdsV3Live;
+    try {
+      live = await read(ctx, inputs);
+    } catch (error) {
+      if (isGone(error))
+        return { state: "instance not found", steady: false, targetShown: false, gone: true };
+      throw error;
+    }
+    return {
+      state: `${live.status}, SSL ${live.sslEnabled ? "on" : "off"}`,
+      steady: live.steady,
+      targetShown: live.sslEnabled === (sent.action === "open"),
+      terminal: live.terminal,
+    };
+  }
+
+  /** With a job: Running is proof the change runs, Failed ends it, Completed lets the instance decide. */
+  async function observe(
+    ctx: DriverContext,
+    inputs: RdsV3Inputs,
+    sent: SentAction,
+  ): Promise<SettleObservation> {
+    if (!sent.taskId) return instanceObservation(ctx, inputs, sent);
+    const job = await showJob(ctx, cloud, inputs, sent.taskId);
+    const name = `job ${sent.taskId}`;
+    if (job?.status === JOB_STATUS.failed) {
+      const failure = `the cloud reports ${name} Failed: ${job.fail_reason || "no reason given"}`;
+      return { state: `${name} Failed`, steady: false, targetShown: false, failure };
+    }
+    if (job && job.status !== JOB_STATUS.completed) {
+      return { state: `${name} ${job.status}`, steady: false, targetShown: false };
+    }
+    const seen = await instanceObservation(ctx, inputs, sent);
+    if (!job) return { ...seen, state: `${seen.state} (${name} not visible yet)` };
+    return { ...seen, evidence: "task" };
+  }
+
+  /** Preview lines (the dynamic host drops detailed diffs, pulumi-dynamic.md P9). */
+  function restartWarning(inputs: RdsV3Inputs, outputs: Record<string, unknown>) {
+    const engine = typeof outputs.engine === "string" ? outputs.engine : undefined;
+    const toggled = inputs.sslEnabled !== outputs.sslEnabled;
+    if (engine !== undefined && !canToggle(engine)) {
+      if (toggled) return `up will refuse this change: ${whyNoSwitch(cloud, engine)}`;
+      if (inputs.onDelete === "disable" && outputs.sslEnabled === true) {
+        return `up will refuse this: ${onDeleteReason(cloud, engine)}`;
+      }
+      return undefined;
+    }
+    // OTC user guide configuring_an_ssl_connection.rst (tencent-huawei.md §2.3).
+    if (toggled)
+      return "enabling or disabling SSL reboots the instance (connections are interrupted)";
+    return undefined;
+  }
+
+  return {
+    family: cloud.family,
+    defaultTimeoutMinutes: RDSV3_DEFAULT_TIMEOUT_MINUTES,
+    settleGraceMs: RDSV3_SETTLE_GRACE_MS,
+    // No certificate renewal call exists (seed 004): rotateTrigger/renewBeforeDays fail at check (F7).
+    actions: ["open", "close"],
+    secretOutputs: [],
+    inputNames: RDSV3_INPUT_NAMES,
+    sdkPackages: [], // own signer over node:https (signer.ts says why)
+    inputFormats: cloud.formats,
+    replaceOn: ["projectId"],
+    defaultRegion: (settings) => cloudRegion(cloud, settings),
+    withDefaults: (raw) => raw,
+    validate: (inputs) =>
+      checkProperties(inputs, { projectId: { rule: rules.format(PROJECT_ID_FORMAT) } }),
+    drifted: () => [], // sslEnabled is compared by the core; projectId replaces
+    restartWarning,
+    read,
+    validateLive: (inputs, live) => engineFailures(cloud, inputs, live),
+    plan: (inputs, live) => plan(inputs, live),
+    send: (ctx, inputs, action) => send(ctx, inputs, action),
+    observe: (ctx, inputs, sent) => observe(ctx, inputs, sent),
+    outputs: (inputs, live) => ({
+      instanceId: inputs.instanceId,
+      region: inputs.region,
+      projectId: live.projectId,
+      engine: live.engine,
+      engineVersion: live.engineVersion,
+      sslEnabled: live.sslEnabled,
+      instanceStatus: live.status,
+    }),
+  };
+}
+
+export const openTelekomCloudRdsDriver = rdsV3Driver(OPEN_TELEKOM_CLOUD);
+export const huaweiCloudRdsDriver = rdsV3Driver(HUAWEI_CLOUD);

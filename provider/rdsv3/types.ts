@@ -1,0 +1,30 @@
+import type { BaseLiveSsl, BaseSslInputs } from "../core/driver";
+
+/** Plain (resolved) inputs of an RDS v3 `DbSslConfig`. */
+export interface RdsV3Inputs extends BaseSslInputs {
+  /** The project (tenant) the instance belongs to; from settings when not declared. */
+  projectId?: string;
+}
+
+/** `GET /v3/{project_id}/instances?id=` `instances[0]`, normalised. */
+export interface RdsV3Live extends BaseLiveSsl {
+  engine: string;
+  engineVersion?: string;
+  /** The project the read went to (declared, or resolved from settings). */
+  projectId: string;
+}
+
+/** The fields of one `instances[]` entry the driver uses (OTC querying_db_instances.rst). */
+export interface InstanceRecord {
+  id?: string;
+  status?: string;
+  enable_ssl?: boolean;
+  datastore?: { type?: string; version?: string };
+}
+
+/** `GET /v3/{project_id}/jobs?id=` `job` (rds_13_0003). */
+export interface JobRecord {
+  id?: string;
+  status?: string;
+  fail_reason?: string;
+}

@@ -1,0 +1,1 @@
+export * as postgres from "./postgres";

@@ -1,0 +1,26 @@
+import type { BaseLiveSsl, BaseSslInputs } from "../../core/driver";
+
+/** Plain (resolved) inputs of `tencentcloud.postgres.DbSslConfig`. */
+export interface PostgresSslInputs extends BaseSslInputs {
+  /** The IP address the SSL certificate protects; required when enabling (seed 003). */
+  connectAddress?: string;
+}
+
+/** DescribeDBInstanceAttribute + DescribeDBInstanceSSLConfig + DescribeTasks, normalised. */
+export interface PostgresLiveSsl extends BaseLiveSsl {
+  connectAddress?: string;
+  caUrl?: string;
+  /** PEM; only cloud-disk instances return it (SDK comment "仅云盘版"). */
+  caCert?: string;
+}
+
+/** One `TaskSet` entry; `TaskId` kept as the exact decimal text (see calls.ts). */
+export interface PostgresTask {
+  TaskId?: string | number;
+  TaskType?: string;
+  DBInstanceId?: string;
+  StartTime?: string;
+  Status?: string;
+  Progress?: number;
+  TaskDetail?: { Message?: string; SwitchTime?: string; SwitchTag?: number };
+}

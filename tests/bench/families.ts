@@ -1,0 +1,137 @@
+/**
+ * The bench's per-family adapters: how to seed N instances of a family in the emulator, the
+ * fleet stack's entry and provider config for it, the cloud's rate limit the emulator enforces,
+ * the family's minimum calls per change, and how Terraform's provider waits for it (the
+ * baseline). Everything in the bench is generic over this registry.
+ *
+ * `alicloud.rds` is filled in. The other families get one entry each in `BENCH_FAMILIES` when
+ * they land (see the commented slots at the end); nothing else in the bench changes.
+ */
+import type { Emulator } from "../emulator";
+import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY } from "../emulator";
+import { settingsFrom } from "../../provider/core/settings";
+import type { StackConfig } from "../engine/stack";
+
+/** How long one emulated change takes: the lag before it shows, then the change itself. */
+export interface TaskTiming {
+  lagMs: number;
+  durationMs: number;
+}
+
+/** A limit the emulator enforces, as `admin.injectFault({kind:"throttle", ratePerSecond})`. */
+export interface EmulatedRateLimit {
+  service: string;
+  /** One limit per action ("per API" in the clouds' words); undefined: one for the service. */
+  perAction: boolean;
+  ratePerSecond: number;
+  /** Where the number comes from (a doc, or "configured"). */
+  source: string;
+}
+
+export interface BenchFamily {
+  family: string;
+  /** The cloud's config namespace, e.g. `alicloud`. */
+  cloud: string;
+  /** Emulator request-log `service` of this family's calls. */
+  service: string;
+  /** A valid instance id for index `i` (the family's id format). */
+  instanceId(i: number): string;
+  /** Seeds one instance with SSL off and the given change timing. */
+  seed(emu: Emulator, id: string, timing: TaskTiming): void;
+  /** The `fleet:instances` entry (examples/fleet) that turns SSL on. */
+  stackEntry(id: string): Record<string, unknown>;
+  /** Provider config (credentials, region, endpoint override) pointing at the emulator. */
+  providerConfig(emu: Emulator): StackConfig;
+  /**
+   * The fewest calls one change can cost (issue 11): the reads before the write, the write, and
+   * the reads once after, by action name.
+   */
+  minimumCalls: { before: string[]; write: string; after: string[] };
+  /** The write call's action name, to find when the emulator accepted the change. */
+  writeAction: string;
+  rateLimit: EmulatedRateLimit;
+  /** terraform-provider-alicloud's `Delay` before its first poll (alibaba.md §2). */
+  baselineFirstPollMs: number;
+  /** Engines or variants to rotate through when seeding a fleet. */
+  variants: number;
+}
+
+/** Alibaba's default (configured) limit: `dbssl:requestsPerSecond` default 10 per API. */
+const ALIBABA_RATE = 10;
+
+const rds: BenchFamily = {
+  family: "alicloud.rds",
+  cloud: "alicloud",
+  service: "rds",
+  instanceId: (i) => `rm-bench${String(i).padStart(5, "0")}`,
+  seed(emu, id, timing) {
+    const engine = (["MySQL", "PostgreSQL", "SQLServer"] as const)[Number(id.slice(-1)) % 3];
+    emu.admin.rds.seed({ id, engine, timing: { ...timing, flipEarly: false } });
+  },
+  stackEntry: (id) => ({ family: "alicloud.rds", instanceId: id, sslEnabled: true }),
+  providerConfig: (emu) => ({
+    "alicloud:accessKey": { secret: EMULATOR_ACCESS_KEY },
+    "alicloud:secretKey": { secret: EMULATOR_SECRET_KEY },
+    "alicloud:region": "cn-hangzhou",
+    "dbssl:endpointOverride": emu.url,
+  }),
+  minimumCalls: {
+    // The live read, then the task center (never write while a change is in flight).
+    before: ["DescribeDBInstanceAttribute", "DescribeDBInstanceSSL", "DescribeHistoryTasks"],
+    write: "ModifyDBInstanceSSL",
+    after: ["DescribeDBInstanceAttribute", "DescribeHistoryTasks", "DescribeDBInstanceSSL"],
+  },
+  writeAction: "ModifyDBInstanceSSL",
+  rateLimit: {
+    service: "rds",
+    perAction: true,
+    ratePerSecond: ALIBABA_RATE,
+    source:
+      "Alibaba publishes per-API limits as 'Request Rate: N/60 s' (alibaba.md §5) and none for " +
+      "these APIs: the provider's configured default (dbssl:requestsPerSecond = 10 per API)",
+  },
+  // alicloud_db_instance: BuildStateConf(..., delay 5s, ...) (alibaba.md §2.1 step 6).
+  baselineFirstPollMs: 5_000,
+  variants: 3,
+};
+
+/**
+ * Every family the bench runs. Slots for the families being added (one entry each, same shape):
+ * - `alicloud.mongodb`: service "dds", ids `dds-…`, baseline delay 0 (alibaba.md §2.3),
+ *   rate limit as Alibaba (10 per API, configured).
+ * - `alicloud.redis`: service "kvstore", ids `r-…`, baseline delay 5 min (alibaba.md §2.4).
+ * - `tencentcloud.postgres`: service "postgres", ids `postgres-…`, 20 per second per API
+ *   (tencent-huawei.md §1: ModifyDBInstanceSSLConfig and DescribeDBInstanceSSLConfig).
+ * - `opentelekomcloud.rds`, `huaweicloud.rds`: service "rdsv3", ids `<32 hex>in01`,
+ *   no published limit (429 with Retry-After): configured 10 per second.
+ */
+export const BENCH_FAMILIES: readonly BenchFamily[] = [rds];
+
+export function benchFamily(family: string): BenchFamily {
+  const found = BENCH_FAMILIES.find((f) => f.family === family);
+  if (!found) throw new Error(`bench: no adapter for ${family} in tests/bench/families.ts`);
+  return found;
+}
+
+/**
+ * The waiter's floor and cap (`dbssl:pollIntervalMs`, `dbssl:pollMaxIntervalMs`) that the
+ * schedule is designed with (docs/BENCHMARKS.md): 1 s and 10 minutes. Until settings.ts has
+ * them as its defaults, the bench sets them explicitly and says so in results.json.
+ */
+export const SCHEDULE_SETTINGS = { pollIntervalMs: 1_000, pollMaxIntervalMs: 600_000 };
+
+export function pollSettingsConfig(): StackConfig {
+  const defaults = settingsFrom(undefined, {});
+  const { pollIntervalMs, pollMaxIntervalMs } = SCHEDULE_SETTINGS;
+  if (defaults.pollFirstDelayMs === pollIntervalMs && defaults.pollMaxDelayMs === pollMaxIntervalMs)
+    return {};
+  return {
+    "dbssl:pollIntervalMs": String(pollIntervalMs),
+    "dbssl:pollMaxIntervalMs": String(pollMaxIntervalMs),
+  };
+}
+
+/** A family's provider config for the bench: the emulator, plus the schedule's settings. */
+export function benchConfig(fam: BenchFamily, emu: Emulator): StackConfig {
+  return { ...fam.providerConfig(emu), ...pollSettingsConfig() };
+}

@@ -1,0 +1,128 @@
+/**
+ * `fleet`: one `up` of the fleet example (examples/fleet, `fleet:instances`) over N instances
+ * spread across the families, through the engine harness with the engine's default parallelism
+ * (unbounded: `pulumi up --parallel` defaults to 2147483647), while the emulator enforces each
+ * cloud's rate limit. Time runs `factor` times faster than real time (warp-clock.ts).
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { startEmulator, type Emulator, type LogEntry } from "../emulator";
+import { FLEET_PROGRAM } from "../engine/demo-fleet";
+import { Stack } from "../engine/stack";
+import { BENCH_FAMILIES, benchConfig, type BenchFamily, type TaskTiming } from "./families";
+import { round } from "./stats";
+import { warpEmulatorClock, warpHostEnv } from "./warp-clock";
+
+export interface FleetFigures {
+  resources: number;
+  failed: number;
+  throttledRetried: number;
+  throttledSurfaced: number;
+  wallSeconds: number;
+  lowerBoundSeconds: number;
+  wallOverBound: number;
+  realSeconds: number;
+  apiCalls: number;
+  timeFactor: number;
+}
+
+/** Changes of 2 to 4 minutes with the emulator's 12 s lag: around the RDS prior (3 min). */
+function fleetTiming(i: number): TaskTiming {
+  return { lagMs: 12_000, durationMs: 108_000 + (i % 13) * 10_000 };
+}
+
+interface Seeded {
+  fam: BenchFamily;
+  id: string;
+  timing: TaskTiming;
+}
+
+function seedFleet(emu: Emulator, count: number): Seeded[] {
+  return Array.from({ length: count }, (_, i) => {
+    const fam = BENCH_FAMILIES[i % BENCH_FAMILIES.length];
+    const seeded = { fam, id: fam.instanceId(i), timing: fleetTiming(i) };
+    fam.seed(emu, seeded.id, seeded.timing);
+    return seeded;
+  });
+}
+
+/**
+ * What the rate limits and change durations allow at best: every (service, action) limit must
+ * pass each resource's minimum calls, and the last change can start only after the reads before
+ * it have passed the limit, then takes its duration.
+ */
+export function lowerBoundSeconds(fleet: Seeded[]): number {
+  const needed = new Map<string, { calls: number; before: number; rate: number }>();
+  for (const { fam } of fleet) {
+    const { before, write, after } = fam.minimumCalls;
+    for (const [action, isBefore] of [
+      ...before.map((a) => [a, true] as const),
+      [write, false] as const,
+      ...after.map((a) => [a, false] as const),
+    ]) {
+      const key = fam.rateLimit.perAction ? `${fam.service}/${action}` : fam.service;
+      const entry = needed.get(key) ?? { calls: 0, before: 0, rate: fam.rateLimit.ratePerSecond };
+      entry.calls += 1;
+      if (isBefore) entry.before += 1;
+      needed.set(key, entry);
+    }
+  }
+  const limits = [...needed.values()];
+  const byRate = Math.max(...limits.map((l) => l.calls / l.rate));
+  const longest = Math.max(...fleet.map((s) => s.timing.lagMs + s.timing.durationMs)) / 1000;
+  const beforeWrites = Math.max(...limits.map((l) => l.before / l.rate));
+  return Math.max(byRate, beforeWrites + longest);
+}
+
+function cloudSpanSeconds(log: LogEntry[]): number {
+  const times = log.map((e) => Date.parse(e.virtualTime));
+  return (Math.max(...times) - Math.min(...times)) / 1000;
+}
+
+function fleetConfig(emu: Emulator, fleet: Seeded[]) {
+  const families = [...new Set(fleet.map((s) => s.fam))];
+  const config = Object.assign({}, ...families.map((f) => benchConfig(f, emu)));
+  return { ...config, "fleet:instances": JSON.stringify(fleet.map((s) => s.fam.stackEntry(s.id))) };
+}
+
+export async function measureFleet(count: number, factor: number): Promise<FleetFigures> {
+  const emu = await startEmulator();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dbssl-bench-fleet-"));
+  try {
+    const fleet = seedFleet(emu, count);
+    for (const fam of new Set(fleet.map((s) => s.fam))) {
+      const { service, perAction, ratePerSecond } = fam.rateLimit;
+      emu.admin.injectFault({ kind: "throttle", service, perAction, ratePerSecond });
+    }
+    const stack = new Stack({
+      program: FLEET_PROGRAM,
+      stateFile: path.join(dir, "state.json"),
+      passphrase: "bench",
+      config: fleetConfig(emu, fleet),
+      hostEnv: warpHostEnv(emu, factor),
+      parallelism: 2_147_483_647,
+    });
+    warpEmulatorClock(emu, factor);
+    const result = await stack.up();
+    const log = emu.admin.log();
+    const wallSeconds = round(cloudSpanSeconds(log), 1);
+    const bound = round(lowerBoundSeconds(fleet), 1);
+    const failedSteps = result.steps.filter((s) => s.status === "failed");
+    return {
+      resources: result.steps.filter((s) => s.op === "create" && s.status === "done").length,
+      failed: failedSteps.length + (result.ok ? 0 : Math.max(0, count - result.steps.length)),
+      throttledRetried: log.filter((e) => e.fault === "throttle").length,
+      throttledSurfaced: failedSteps.filter((s) => /Throttling/.test(s.error ?? "")).length,
+      wallSeconds,
+      lowerBoundSeconds: bound,
+      wallOverBound: round(wallSeconds / bound, 2),
+      realSeconds: round(result.elapsedMs / 1000, 1),
+      apiCalls: log.length,
+      timeFactor: factor,
+    };
+  } finally {
+    await emu.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
