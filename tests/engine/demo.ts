@@ -11,8 +11,9 @@ import {
   driftOutOfBand,
   DRIFTED_INSTANCE,
   FLEET_PROGRAM,
-  fleetConfig,
+  allCloudsConfig,
   seedFleet,
+  seedOtherFamilies,
 } from "./demo-fleet";
 import { formatResult, formatStep } from "./display";
 import { Operation, Stack, StackConfig } from "./stack";
@@ -128,12 +129,14 @@ export async function scenario(emu: Emulator, runner: DemoRunner): Promise<void>
 async function main(): Promise<number> {
   const emu = await startEmulator({ timing: { lagMs: 300, durationMs: 1500 } });
   seedFleet(emu);
+  const others = seedOtherFamilies(emu);
   console.log(
-    `Cloud emulator on ${emu.url}, seeded with ${emu.admin.rds.list().length} RDS instances.`,
+    `Cloud emulator on ${emu.url}, seeded with ${emu.admin.rds.list().length} RDS instances and ` +
+      `one instance of each other family (${others.map((e) => e.family).join(", ")}).`,
   );
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "dbssl-demo-"));
   // Real time here (no DBSSL_TEST_CLOCK_URL): poll fast so the demo takes seconds.
-  const config = fleetConfig(emu, {
+  const config = allCloudsConfig(emu, others, {
     "dbssl:pollIntervalMs": "200",
     "dbssl:pollMaxIntervalMs": "500",
   });
