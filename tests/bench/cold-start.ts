@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { startEmulator, type Emulator } from "../emulator";
 import { startDynamicHost } from "../engine/host";
 import { serializedProvider, urnOf } from "../fixtures/provider-harness";
-import { BENCH_FAMILIES, benchConfig, type BenchFamily } from "./families";
+import { BENCH_FAMILIES, benchConfig, resourceInputs, type BenchFamily } from "./families";
 import { median, msSince, round } from "./stats";
 
 export interface ColdStartFigures {
@@ -78,7 +78,8 @@ async function firstCreate(emu: Emulator, fam: BenchFamily, runs: number): Promi
     fam.seed(emu, id, { lagMs: 0, durationMs: 0 });
     times.push(
       await timeFromStart(emu, fam, async (h) => {
-        const checked = await h.check(urnOf(fam.family), {}, { instanceId: id, __provider: text });
+        const inputs = { ...resourceInputs(fam, id), __provider: text };
+        const checked = await h.check(urnOf(fam.family), {}, inputs);
         await h.create(urnOf(fam.family), checked.inputs);
       }),
     );

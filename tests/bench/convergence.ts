@@ -10,7 +10,7 @@
 import type { PollSchedule } from "../../provider/core/wait";
 import { usePollSchedule } from "../../provider/core/wait";
 import { startEmulator, type Emulator } from "../emulator";
-import { benchConfig, type BenchFamily, type TaskTiming } from "./families";
+import { benchConfig, resourceInputs, type BenchFamily, type TaskTiming } from "./families";
 import { createOnce, inProcessLifecycle } from "./in-process";
 import { median, round } from "./stats";
 
@@ -61,7 +61,7 @@ async function runTask(
   fam.seed(emu, id, timing);
   const lc = inProcessLifecycle(fam.family, emu, benchConfig(fam, emu));
   const before = emu.admin.log().length;
-  await createOnce(lc, { instanceId: id, timeoutMinutes: 60 });
+  await createOnce(lc, { ...resourceInputs(fam, id), timeoutMinutes: 60 });
   const returnedAt = emu.clock.now();
   const calls = emu.admin.log().slice(before);
   const write = calls.find((c) => c.action === fam.writeAction && c.status === 200);

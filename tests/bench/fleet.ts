@@ -10,7 +10,14 @@ import * as path from "path";
 import { startEmulator, type Emulator, type LogEntry } from "../emulator";
 import { FLEET_PROGRAM } from "../engine/demo-fleet";
 import { Stack } from "../engine/stack";
-import { BENCH_FAMILIES, benchConfig, type BenchFamily, type TaskTiming } from "./families";
+import {
+  BENCH_FAMILIES,
+  benchConfig,
+  instanceCalls,
+  type BenchFamily,
+  type EmulatedRateLimit,
+  type TaskTiming,
+} from "./families";
 import { round } from "./stats";
 import { warpEmulatorClock, warpHostEnv } from "./warp-clock";
 
@@ -25,6 +32,7 @@ export interface FleetFigures {
   realSeconds: number;
   apiCalls: number;
   timeFactor: number;
+  byFamily: Record<string, { apiCalls: number; throttled: number; doneSeconds: number }>;
 }
 
 /** Changes of 2 to 4 minutes with the emulator's 12 s lag: around the RDS prior (3 min). */
@@ -48,31 +56,63 @@ function seedFleet(emu: Emulator, count: number): Seeded[] {
 }
 
 /**
+ * The limits the emulator enforces for these families: one per service, except that families
+ * sharing an emulator service (both RDS v3 clouds are `rdsv3` there) get the sum of their
+ * limits, standing for one limit per cloud that the emulator cannot tell apart.
+ */
+export function emulatedLimits(families: Iterable<BenchFamily>): EmulatedRateLimit[] {
+  const byService = new Map<string, EmulatedRateLimit>();
+  for (const fam of new Set(families)) {
+    const known = byService.get(fam.rateLimit.service);
+    const ratePerSecond = (known?.ratePerSecond ?? 0) + fam.rateLimit.ratePerSecond;
+    byService.set(fam.rateLimit.service, { ...fam.rateLimit, ratePerSecond });
+  }
+  return [...byService.values()];
+}
+
+/**
  * What the rate limits and change durations allow at best: every (service, action) limit must
  * pass each resource's minimum calls, and the last change can start only after the reads before
  * it have passed the limit, then takes its duration.
  */
 export function lowerBoundSeconds(fleet: Seeded[]): number {
   const needed = new Map<string, { calls: number; before: number; rate: number }>();
+  const limits = new Map(emulatedLimits(fleet.map((s) => s.fam)).map((l) => [l.service, l]));
   for (const { fam } of fleet) {
+    const limit = limits.get(fam.rateLimit.service)!;
     const { before, write, after } = fam.minimumCalls;
     for (const [action, isBefore] of [
       ...before.map((a) => [a, true] as const),
       [write, false] as const,
       ...after.map((a) => [a, false] as const),
     ]) {
-      const key = fam.rateLimit.perAction ? `${fam.service}/${action}` : fam.service;
-      const entry = needed.get(key) ?? { calls: 0, before: 0, rate: fam.rateLimit.ratePerSecond };
+      const key = limit.perAction ? `${limit.service}/${action}` : limit.service;
+      const entry = needed.get(key) ?? { calls: 0, before: 0, rate: limit.ratePerSecond };
       entry.calls += 1;
       if (isBefore) entry.before += 1;
       needed.set(key, entry);
     }
   }
-  const limits = [...needed.values()];
-  const byRate = Math.max(...limits.map((l) => l.calls / l.rate));
+  const totals = [...needed.values()];
+  const byRate = Math.max(...totals.map((l) => l.calls / l.rate));
   const longest = Math.max(...fleet.map((s) => s.timing.lagMs + s.timing.durationMs)) / 1000;
-  const beforeWrites = Math.max(...limits.map((l) => l.before / l.rate));
+  const beforeWrites = Math.max(...totals.map((l) => l.before / l.rate));
   return Math.max(byRate, beforeWrites + longest);
+}
+
+/** Per family: calls, throttled calls, and when its last call came (s after the first call). */
+function byFamily(emu: Emulator, fleet: Seeded[], log: LogEntry[]) {
+  const start = Math.min(...log.map((e) => Date.parse(e.virtualTime)));
+  const figures: Record<string, { apiCalls: number; throttled: number; doneSeconds: number }> = {};
+  for (const { fam, id } of fleet) {
+    const calls = instanceCalls(fam, emu, log, id);
+    const entry = (figures[fam.family] ??= { apiCalls: 0, throttled: 0, doneSeconds: 0 });
+    entry.apiCalls += calls.length;
+    entry.throttled += calls.filter((e) => e.fault === "throttle").length;
+    const last = Math.max(...calls.map((e) => Date.parse(e.virtualTime)));
+    entry.doneSeconds = Math.max(entry.doneSeconds, round((last - start) / 1000, 1));
+  }
+  return figures;
 }
 
 function cloudSpanSeconds(log: LogEntry[]): number {
@@ -91,10 +131,8 @@ export async function measureFleet(count: number, factor: number): Promise<Fleet
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dbssl-bench-fleet-"));
   try {
     const fleet = seedFleet(emu, count);
-    for (const fam of new Set(fleet.map((s) => s.fam))) {
-      const { service, perAction, ratePerSecond } = fam.rateLimit;
+    for (const { service, perAction, ratePerSecond } of emulatedLimits(fleet.map((s) => s.fam)))
       emu.admin.injectFault({ kind: "throttle", service, perAction, ratePerSecond });
-    }
     const stack = new Stack({
       program: FLEET_PROGRAM,
       stateFile: path.join(dir, "state.json"),
@@ -120,6 +158,7 @@ export async function measureFleet(count: number, factor: number): Promise<Fleet
       realSeconds: round(result.elapsedMs / 1000, 1),
       apiCalls: log.length,
       timeFactor: factor,
+      byFamily: byFamily(emu, fleet, log),
     };
   } finally {
     await emu.close();

@@ -10,15 +10,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { repoRoot } from "../engine/host";
 import { measureColdStart } from "./cold-start";
-import { measureConvergence } from "./convergence";
+import { convergenceFigures } from "./convergence-figures";
 import { BENCH_FAMILIES, pollSettingsConfig } from "./families";
 import { measureFleet } from "./fleet";
 import { measureFootprint } from "./footprint";
 import { checkGoals, goalsTable } from "./goals";
-import { measureShortReal } from "./short-real";
 import { measureSteady } from "./steady";
 import { round } from "./stats";
-import { SCHEDULE } from "../../provider/core/wait";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,34 +33,6 @@ async function timed<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   return result;
 }
 
-async function convergenceFigures() {
-  const [fam] = BENCH_FAMILIES;
-  const expected = 180_000; // RDS_EXPECTED_DURATION_MS.open
-  const window: [number, number] = [
-    (expected * SCHEDULE.WINDOW_FROM) / 1000,
-    (expected * SCHEDULE.WINDOW_TO) / 1000,
-  ];
-  const { provider, baseline } = await measureConvergence(fam, window);
-  const shortReal = await measureShortReal(fam);
-  const minimum = fam.minimumCalls.before.length + 1 + fam.minimumCalls.after.length;
-  return {
-    family: fam.family,
-    expectedWindowS: window,
-    overheadPct: { ...provider.overheadPctInPrior, over: `changes of ${window[0]}-${window[1]} s` },
-    overheadPctAnyDuration: { ...provider.overheadPct, over: "changes of 60-1790 s" },
-    apiCallsPerOp: provider.apiCallsPerOp,
-    minimumCallsPerOp: minimum,
-    shortReal,
-    tasks: provider.tasks,
-    baseline: {
-      overheadPct: baseline.overheadPctInPrior,
-      overheadPctAnyDuration: baseline.overheadPct,
-      apiCallsPerOp: baseline.apiCallsPerOp,
-      tasks: baseline.tasks,
-    },
-  };
-}
-
 async function main() {
   const instances = Number(arg("instances", "500"));
   const factor = Number(arg("factor", "20"));
@@ -73,7 +43,7 @@ async function main() {
     : {};
   const started = Date.now();
   if (only.includes("convergence"))
-    figures.convergence = await timed("convergence", convergenceFigures);
+    figures.convergence = await timed("convergence", () => convergenceFigures(BENCH_FAMILIES));
   if (only.includes("fleet"))
     figures.fleet = await timed("fleet", () => measureFleet(instances, factor));
   if (only.includes("steady")) {
@@ -102,7 +72,8 @@ async function main() {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Formatted as `npm run lint` (prettier --check .) expects a committed file to be.
   const prettier = await import("prettier");
-  fs.writeFileSync(file, await prettier.format(JSON.stringify(figures), { parser: "json" }));
+  const options = { ...(await prettier.resolveConfig(file)), parser: "json" };
+  fs.writeFileSync(file, await prettier.format(JSON.stringify(figures, null, 2), options));
   writeTable(goalsTable(goals));
   console.log(goalsTable(goals));
   console.log(`\nwrote ${path.relative(repoRoot(), file)} in ${figures.benchSeconds} s`);

@@ -119,8 +119,19 @@ const CASES = [
   })),
 ];
 
+/** The family's share of CASES under its budget (./families.ts `ReliabilityBudget`). */
+function casesOf(family: ReliabilityFamily) {
+  const budget = family.budget;
+  if (!budget) return CASES;
+  return CASES.filter(
+    (c) =>
+      (c.op === "create" || budget.crashExtras) &&
+      (budget.crashPoints ?? CRASH_POINTS.map((p) => p.key)).includes(c.point.key),
+  );
+}
+
 function crashCases(family: ReliabilityFamily, fixture: () => CrashFixture) {
-  for (const { op, point } of CASES) {
+  for (const { op, point } of casesOf(family)) {
     const base = { family: family.family, scenario: `${op}: ${point.key}`, tried: point.label };
     reportedIt(
       "Crash and resume",
@@ -211,6 +222,7 @@ for (const family of RELIABILITY_FAMILIES) {
     this.timeout(60_000);
     const fixture = crashFixture(family);
     crashCases(family, fixture.get);
+    if (family.budget?.crashExtras === false) return;
     timeoutCase(family, fixture.get);
     sameInstanceHandOver(family, fixture.get);
   });

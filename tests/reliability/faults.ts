@@ -132,20 +132,30 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
     key: condition,
     label: `instance ${condition}`,
     ops: ALL,
+    notScriptable: (f) =>
+      (f.conditions ?? [condition]).includes(condition) && f.messages[condition]
+        ? undefined
+        : `the emulator has no ${condition} state for this family`,
     arrange: (ctx) => ctx.family.setCondition(ctx.emu, ctx.id, condition),
     expect: (f, op) =>
       op === "read"
         ? converged(op)
-        : { outcome: "error", applied: 0, message: f.messages[condition] },
+        : { outcome: "error", applied: 0, message: f.messages[condition]! },
   })),
   {
     key: "task-fails",
     label: "the change's task or job fails",
     ops: WRITES,
     notScriptable: (f) =>
-      f.failPendingChange ? undefined : "the emulator has no failing task for this family",
-    arrange: (ctx) => onceChanging(ctx, () => ctx.family.failPendingChange!(ctx.emu, ctx.id)),
-    expect: () => ({ outcome: "error", applied: 1, message: /fail/i }),
+      f.failPendingChange || f.failNextChange
+        ? undefined
+        : "the emulator has no failing task for this family",
+    arrange(ctx) {
+      const { family, emu, id } = ctx;
+      if (family.failNextChange) family.failNextChange(emu, id);
+      else onceChanging(ctx, () => family.failPendingChange!(emu, id));
+    },
+    expect: (f) => ({ outcome: "error", applied: 1, message: f.failedChangeMessage ?? /fail/i }),
   },
   {
     key: "deleted",
@@ -194,12 +204,19 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
       if (ctx.op === "read") ctx.family.changeOutOfBand(ctx.emu, ctx.id, false);
       else onceChanging(ctx, () => ctx.family.changeOutOfBand(ctx.emu, ctx.id, !ctx.targetSsl));
     },
-    // The canceled change never lands: the provider waits out its deadline and fails naming the
-    // state it last saw (no false success, nothing resent). Failing early on the canceled task
+    // The canceled change never lands: the provider waits out its deadline (the family's default
+    // timeout) and fails naming the state it last saw (no false success, nothing resent). Where
+    // a console change leaves the task running (Tencent), the task lands and the op converges. Failing early on the canceled task
     // would be kinder: see the report of issue 12.
-    expect: (_f, op) =>
-      op === "read"
+    expect: (f, op) =>
+      op === "read" || f.consoleChangeKeepsTask
         ? converged(op)
-        : { outcome: "error", applied: 1, message: /timed out after 30m00s.*last state: Running/ },
+        : {
+            outcome: "error",
+            applied: 1,
+            message: new RegExp(
+              `timed out after \\d+m00s.*last state: ${f.steadyStatus ?? "Running"}`,
+            ),
+          },
   },
 ];

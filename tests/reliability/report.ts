@@ -35,12 +35,13 @@ export interface ReportRow {
   result?: "pass" | "FAIL" | "skipped (defect)";
 }
 
-const rows = new Map<Section, ReportRow[]>();
+const collected = new Map<Section, ReportRow[]>();
 
 export function record(section: Section, row: ReportRow): ReportRow {
-  const list = rows.get(section) ?? [];
+  const list = collected.get(section) ?? [];
   list.push(row);
-  rows.set(section, list);
+  collected.set(section, list);
+  writeRowsOfThisProcess();
   return row;
 }
 
@@ -71,6 +72,8 @@ export function reportedIt(
       row.result = "FAIL";
       if (!row.outcome) row.outcome = firstLine(e);
       throw e;
+    } finally {
+      writeRowsOfThisProcess();
     }
   });
 }
@@ -81,7 +84,7 @@ function firstLine(e: unknown): string {
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-export function renderReport(): string {
+export function renderReport(rows: ReadonlyMap<Section, ReportRow[]> = collected): string {
   const out = [
     "# Reliability and security (issue 12)",
     "",
@@ -111,9 +114,22 @@ export function renderReport(): string {
 
 export const REPORT_FILE = path.join(repoRoot(), "docs", "RELIABILITY.md");
 
-after(function () {
-  if (SECTIONS.some((s) => !rows.has(s))) return; // a partial run: leave the file alone
-  // Rewritten by every full run, CI included: the table is evidence of the run, and a CI run
-  // must not fail on a row whose counts depend on the machine's load (e.g. throttled retries).
-  fs.writeFileSync(REPORT_FILE, renderReport());
-});
+/**
+ * The suites run in parallel worker processes (`.mocharc.json`), so each process leaves its rows
+ * in ROWS_DIR after its files, and `write-report.ts` (run by `npm test` after mocha) merges them
+ * and rewrites docs/RELIABILITY.md when every section reported.
+ */
+export const ROWS_DIR = path.join(repoRoot(), "dist", "reliability-rows");
+
+/** This process's rows file: rewritten whole after every row, so the last write has them all. */
+const ROWS_FILE = `${process.pid}-${Math.random().toString(36).slice(2)}.json`;
+
+// A mocha worker process runs many files but loads this module once, so a root `after` here
+// would run for the first file only: the rows are written as they change, and at exit.
+process.on("exit", writeRowsOfThisProcess);
+
+function writeRowsOfThisProcess(): void {
+  if (collected.size === 0) return;
+  fs.mkdirSync(ROWS_DIR, { recursive: true });
+  fs.writeFileSync(path.join(ROWS_DIR, ROWS_FILE), JSON.stringify([...collected.entries()]));
+}

@@ -1,0 +1,237 @@
+/**
+ * Bench adapters for alicloud.mongodb, alicloud.redis, tencentcloud.postgres and the two RDS v3
+ * clouds (opentelekomcloud.rds, huaweicloud.rds); the shape is `BenchFamily` (families.ts).
+ * Seeds, ids and provider config follow each family's tests (tests/alicloud/mongodb/harness.ts,
+ * tests/alicloud/redis/, tests/tencentcloud/postgres/harness.ts, tests/rdsv3/fixtures.ts).
+ * Minimum calls are what each driver sends for a change that finishes at once (the emulator's
+ * log of one instant create, with the waiter's read-back).
+ */
+import type { Emulator } from "../emulator";
+import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY } from "../emulator";
+import type { RdsV3CloudName } from "../emulator";
+import type { BenchFamily } from "./families";
+
+/** `dbssl:requestsPerSecond` default: the limit Alibaba and Huawei/OTC get (no published one). */
+const CONFIGURED_RATE = 10;
+
+const ALIBABA_LIMIT_SOURCE =
+  "Alibaba publishes per-API limits as 'Request Rate: N/60 s' (alibaba.md §5) and none for " +
+  "these APIs: the provider's configured default (dbssl:requestsPerSecond = 10 per API)";
+
+function alibabaConfig(emu: Emulator) {
+  return {
+    "alicloud:accessKey": { secret: EMULATOR_ACCESS_KEY },
+    "alicloud:secretKey": { secret: EMULATOR_SECRET_KEY },
+    "alicloud:region": "cn-hangzhou",
+    "dbssl:endpointOverride": emu.url,
+  };
+}
+
+const pad = (i: number) => String(i).padStart(5, "0");
+
+const mongodb: BenchFamily = {
+  family: "alicloud.mongodb",
+  cloud: "alicloud",
+  service: "dds",
+  instanceId: (i) => `dds-bench${pad(i)}`,
+  seed(emu, id, timing) {
+    emu.admin.dds.seed({ id, timing: { ...timing, flipEarly: false } });
+  },
+  stackEntry: (id) => ({ family: "alicloud.mongodb", instanceId: id, sslEnabled: true }),
+  providerConfig: alibabaConfig,
+  minimumCalls: {
+    // As RDS: the live read, then the task center (never write while a change is in flight).
+    before: ["DescribeDBInstanceAttribute", "DescribeDBInstanceSSL", "DescribeHistoryTasks"],
+    write: "ModifyDBInstanceSSL",
+    after: ["DescribeDBInstanceAttribute", "DescribeHistoryTasks", "DescribeDBInstanceSSL"],
+  },
+  writeAction: "ModifyDBInstanceSSL",
+  rateLimit: {
+    service: "dds",
+    perAction: true,
+    ratePerSecond: CONFIGURED_RATE,
+    source: ALIBABA_LIMIT_SOURCE,
+  },
+  // alicloud_mongodb_instance's SSL update: no Delay before the first poll (alibaba.md §2.3).
+  baselineFirstPollMs: 0,
+  variants: 1,
+};
+
+const redis: BenchFamily = {
+  family: "alicloud.redis",
+  cloud: "alicloud",
+  service: "kvstore",
+  instanceId: (i) => `r-bench${pad(i)}`,
+  seed(emu, id, timing) {
+    emu.admin.kvstore.seed({ id, timing: { ...timing, flipEarly: false } });
+  },
+  stackEntry: (id) => ({ family: "alicloud.redis", instanceId: id, sslEnabled: true }),
+  providerConfig: alibabaConfig,
+  minimumCalls: {
+    before: ["DescribeInstanceAttribute", "DescribeInstanceSSL", "DescribeHistoryTasks"],
+    write: "ModifyInstanceSSL",
+    after: ["DescribeInstanceAttribute", "DescribeTaskDetail", "DescribeInstanceSSL"],
+  },
+  writeAction: "ModifyInstanceSSL",
+  rateLimit: {
+    service: "kvstore",
+    perAction: true,
+    ratePerSecond: CONFIGURED_RATE,
+    source: ALIBABA_LIMIT_SOURCE,
+  },
+  // alicloud_kvstore_instance: 5 minutes before the first poll after ModifyInstanceSSL (§2.4).
+  baselineFirstPollMs: 300_000,
+  variants: 1,
+};
+
+/** Tencent's limit per API (tencent-huawei.md §1.6; provider/tencentcloud/client.ts). */
+const TENCENT_RATE = 20;
+
+/**
+ * The address the certificate protects (`connectAddress` is required with SSL on): each seeded
+ * instance gets its own private IP, derived from the index in its id.
+ */
+function tencentIp(id: string): string {
+  const i = Number(/\d+$/.exec(id)?.[0] ?? 0);
+  return `10.7.${Math.floor(i / 250) % 250}.${(i % 250) + 1}`;
+}
+
+const tencentPostgres: BenchFamily = {
+  family: "tencentcloud.postgres",
+  cloud: "tencentcloud",
+  service: "postgres",
+  instanceId: (i) => `postgres-bench${pad(i)}`,
+  seed(emu, id, timing) {
+    emu.admin.tencentPostgres.seed({
+      id,
+      addresses: [{ ip: tencentIp(id) }],
+      timing: { ...timing, flipEarly: false },
+    });
+  },
+  stackEntry: (id) => ({
+    family: "tencentcloud.postgres",
+    instanceId: id,
+    sslEnabled: true,
+    connectAddress: tencentIp(id),
+  }),
+  providerConfig: (emu) => ({
+    "tencentcloud:secretId": EMULATOR_ACCESS_KEY,
+    "tencentcloud:secretKey": { secret: EMULATOR_SECRET_KEY },
+    "tencentcloud:region": "ap-guangzhou",
+    "dbssl:endpointOverride": emu.url,
+  }),
+  minimumCalls: {
+    before: ["DescribeDBInstanceAttribute", "DescribeDBInstanceSSLConfig", "DescribeTasks"],
+    write: "ModifyDBInstanceSSLConfig",
+    after: ["DescribeTasks", "DescribeDBInstanceAttribute", "DescribeDBInstanceSSLConfig"],
+  },
+  writeAction: "ModifyDBInstanceSSLConfig",
+  // The task is polled by TaskId alone (DescribeTasks), which names no instance.
+  callsOf(emu, log, id) {
+    const tasks = new Set(emu.admin.tencentPostgres.tasks(id).map((t) => t.taskId));
+    return log.filter(
+      (e) =>
+        e.service === "postgres" &&
+        (e.params.DBInstanceId === id || tasks.has(String(e.params.TaskId))),
+    );
+  },
+  rateLimit: {
+    service: "postgres",
+    perAction: true,
+    ratePerSecond: TENCENT_RATE,
+    source:
+      "tencent-huawei.md §1.6: ModifyDBInstanceSSLConfig and DescribeDBInstanceSSLConfig are " +
+      "each limited to 20 requests per second (per API, region and sub-account)",
+  },
+  // tencentcloud_postgresql_instance: resource.Retry around DescribeTasks, no delay (§1).
+  baselineFirstPollMs: 0,
+  variants: 1,
+};
+
+/** Project of the seeded RDS v3 instances (tests/rdsv3/fixtures.ts). */
+const RDSV3_PROJECT = "0483b6b16e954cb88930a360d2c4e663";
+
+const RDSV3_LIMIT_SOURCE =
+  "Huawei Cloud and Open Telekom Cloud publish no number (429 with Retry-After, " +
+  "tencent-huawei.md §2): the configured default, 10 per second per cloud; the emulator serves " +
+  "both clouds as one service, `rdsv3`, so the fleet enforces the sum there (fleet.ts)";
+
+function rdsv3(cloud: RdsV3CloudName): BenchFamily {
+  const family = `${cloud}.rds`;
+  const huawei = cloud === "huaweicloud";
+  return {
+    family,
+    cloud,
+    service: "rdsv3",
+    // 32 hex characters, then `in01` (MySQL): the id encodes the cloud so the two never clash.
+    instanceId: (i) => `${huawei ? "b" : "a"}${String(i).padStart(31, "0")}in01`,
+    seed(emu, id, timing) {
+      emu.admin.rdsv3.seed({
+        id,
+        projectId: RDSV3_PROJECT,
+        cloud,
+        engine: "MySQL",
+        timing: { lagMs: timing.lagMs, rebootMs: timing.durationMs, flipEarly: false },
+      });
+    },
+    stackEntry: (id) => ({
+      family,
+      instanceId: id,
+      sslEnabled: true,
+      ...(huawei ? { projectId: RDSV3_PROJECT } : {}),
+    }),
+    providerConfig: (emu) => ({
+      ...(huawei
+        ? {
+            "huaweicloud:access_key": EMULATOR_ACCESS_KEY,
+            "huaweicloud:secret_key": { secret: EMULATOR_SECRET_KEY },
+            "huaweicloud:region": "cn-north-4",
+          }
+        : {
+            "opentelekomcloud:accessKey": EMULATOR_ACCESS_KEY,
+            "opentelekomcloud:secretKey": { secret: EMULATOR_SECRET_KEY },
+            "opentelekomcloud:region": "eu-de",
+            "opentelekomcloud:tenantId": RDSV3_PROJECT,
+          }),
+      "dbssl:endpointOverride": emu.url,
+    }),
+    minimumCalls: {
+      before: ["ListInstances"],
+      write: "SwitchSsl",
+      // Huawei polls the job (ListJobInfo); Open Telekom Cloud's answer carries no job id.
+      after: huawei ? ["ListJobInfo", "ListInstances"] : ["ListInstances"],
+    },
+    writeAction: "SwitchSsl",
+    // ListInstances names the instance (`id`), SwitchSsl its path; ListJobInfo only the job.
+    callsOf(emu, log, id) {
+      const jobs = new Set(
+        emu.admin.rdsv3
+          .jobs()
+          .filter((j) => j.instanceId === id)
+          .map((j) => j.id),
+      );
+      return log.filter(
+        (e) =>
+          e.service === "rdsv3" &&
+          (e.params.id === id || e.params.instance_id === id || jobs.has(String(e.params.id))),
+      );
+    },
+    rateLimit: {
+      service: "rdsv3",
+      perAction: false,
+      ratePerSecond: CONFIGURED_RATE,
+      source: RDSV3_LIMIT_SOURCE,
+    },
+    // huaweicloud/opentelekomcloud: the job is polled with a 10 s delay and interval (§2).
+    baselineFirstPollMs: 10_000,
+    variants: 1,
+  };
+}
+
+export const MORE_BENCH_FAMILIES: readonly BenchFamily[] = [
+  mongodb,
+  redis,
+  tencentPostgres,
+  rdsv3("opentelekomcloud"),
+  rdsv3("huaweicloud"),
+];
