@@ -38,6 +38,23 @@ export function alibabaRegion(ctx: DriverContext, region?: string): string {
   );
 }
 
+/** Clients per provider settings, product and region: building one loads credentials and endpoint rules. */
+const productClients = new WeakMap<object, Map<string, unknown>>();
+
+/** The cached client of `product` for this region, built once by `build` (shared by every family). */
+export function cachedProductClient<C>(
+  ctx: DriverContext,
+  product: string,
+  region: string,
+  build: () => C,
+): C {
+  let byKey = productClients.get(ctx.settings);
+  if (!byKey) productClients.set(ctx.settings, (byKey = new Map()));
+  const key = `${product}|${region}`;
+  if (!byKey.has(key)) byKey.set(key, build());
+  return byKey.get(key) as C;
+}
+
 /** SDK Config for `@alicloud/openapi-core` based clients; loads the SDK lazily. */
 export function alibabaSdkConfig(ctx: DriverContext, region: string): unknown {
   const { $OpenApiUtil } = require("../core/sdk").loadSdk("alicloud", "@alicloud/openapi-core");

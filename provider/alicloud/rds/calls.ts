@@ -5,27 +5,22 @@
  */
 import type { DriverContext } from "../../core/driver";
 import { InstanceNotFoundError, isGone } from "../../core/errors";
-import { alibabaRegion, alibabaSdkConfig, callAlibaba } from "../client";
+import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
 import { FAMILY } from "./consts";
 import type { RdsLiveSsl, RdsSslInputs } from "./types";
 import { flattenLive, type DescribeAnswers } from "./wire";
 
 type RdsSdk = typeof import("@alicloud/rds20140815");
-type RdsClient = InstanceType<RdsSdk["default"]>;
-
-/** One SDK client per settings and region: building one loads credentials and endpoint rules. */
-const clients = new WeakMap<object, Map<string, RdsClient>>();
 
 function rdsClient(ctx: DriverContext, inputs: RdsSslInputs) {
   const sdk: RdsSdk = require("../../core/sdk").loadSdk(FAMILY, "@alicloud/rds20140815");
   const region = alibabaRegion(ctx, inputs.region);
-  let byRegion = clients.get(ctx.settings);
-  if (!byRegion) clients.set(ctx.settings, (byRegion = new Map()));
-  let client = byRegion.get(region);
-  if (!client) {
-    client = new sdk.default(alibabaSdkConfig(ctx, region) as never);
-    byRegion.set(region, client);
-  }
+  const client = cachedProductClient(
+    ctx,
+    FAMILY,
+    region,
+    () => new sdk.default(alibabaSdkConfig(ctx, region) as never),
+  );
   return { sdk, client, region };
 }
 

@@ -5,28 +5,23 @@
  */
 import type { DriverContext } from "../../core/driver";
 import { InstanceNotFoundError, isGone } from "../../core/errors";
-import { alibabaRegion, alibabaSdkConfig, callAlibaba } from "../client";
+import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
 import { AlibabaApiError } from "../errors";
 import { ERROR_ADVICE, FAMILY, IN_FLIGHT_TASK_STATUSES } from "./consts";
 import type { RedisLiveSsl, RedisSslInputs } from "./types";
 import { flattenLive, type KvstoreAttribute, type KvstoreSsl } from "./wire";
 
 type KvSdk = typeof import("@alicloud/r-kvstore20150101");
-type KvClient = InstanceType<KvSdk["default"]>;
-
-/** One SDK client per settings and region: building one loads credentials and endpoint rules. */
-const clients = new WeakMap<object, Map<string, KvClient>>();
 
 function kvClient(ctx: DriverContext, inputs: RedisSslInputs) {
   const sdk: KvSdk = require("../../core/sdk").loadSdk(FAMILY, "@alicloud/r-kvstore20150101");
   const region = alibabaRegion(ctx, inputs.region);
-  let byRegion = clients.get(ctx.settings);
-  if (!byRegion) clients.set(ctx.settings, (byRegion = new Map()));
-  let client = byRegion.get(region);
-  if (!client) {
-    client = new sdk.default(alibabaSdkConfig(ctx, region) as never);
-    byRegion.set(region, client);
-  }
+  const client = cachedProductClient(
+    ctx,
+    FAMILY,
+    region,
+    () => new sdk.default(alibabaSdkConfig(ctx, region) as never),
+  );
   return { sdk, client, region };
 }
 
