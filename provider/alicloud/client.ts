@@ -14,6 +14,7 @@ import { rateLimiterFor } from "../core/rate-limit";
 import { retryCall } from "../core/retry";
 import { endpointHostPort, endpointOverrideProblem, SETTINGS_KEYS } from "../core/settings";
 import { AlibabaApiError, toAlibabaApiError } from "./errors";
+import { withCloudProxy } from "./proxy";
 import { ALIBABA_REGION_FORMAT } from "./formats";
 
 export const DEFAULT_REGION = "cn-hangzhou";
@@ -122,7 +123,7 @@ export async function callAlibaba<T>(call: AlibabaCall<T>): Promise<T> {
     async () => {
       await limiter.take();
       try {
-        return await call.send();
+        return await withCloudProxy(ctx.settings.env, call.send);
       } catch (e) {
         throw asTypedError(call, e);
       }

@@ -3,6 +3,7 @@
  * whole stack config with namespaced keys; pulumi-dynamic.md P5) and from the environment.
  * Credentials are read from here at call time; they never enter inputs, outputs or `__provider`.
  */
+import { isLoopbackHost } from "./network";
 
 export interface ProviderSettings {
   /** A namespaced stack config value (`alicloud:region`), or undefined. */
@@ -73,19 +74,12 @@ export function endpointOverrideProblem(url: string): string | undefined {
   if (parsed.protocol !== "http:") {
     return `${SETTINGS_KEYS.endpointOverride} must start with https:// (or http:// for a loopback address)`;
   }
-  if (isLoopback(parsed.hostname)) return undefined;
+  if (isLoopbackHost(parsed.hostname)) return undefined;
   return (
     `${SETTINGS_KEYS.endpointOverride} uses plain http:// for a host that is not a loopback ` +
     "address (127.0.0.0/8, ::1, localhost): signed requests and security tokens would cross the " +
     "network unencrypted. Use https://, or http:// only for a local emulator"
   );
-}
-
-function isLoopback(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
-  if (host === "localhost" || host === "::1") return true;
-  // WHATWG URL parsing has already turned forms like `127.1` or `0x7f.1` into dotted decimal.
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** `host:port` of the override, for messages (the URL may carry credentials: never the whole). */

@@ -6,6 +6,7 @@
  */
 import type { DriverContext } from "../core/driver";
 import { CredentialsError, DbSslError, type ErrorSubject } from "../core/errors";
+import { proxyAgentFor } from "../core/network";
 import { rateLimiterFor } from "../core/rate-limit";
 import { retryCall } from "../core/retry";
 import { endpointHostPort, endpointOverrideProblem, SETTINGS_KEYS } from "../core/settings";
@@ -97,6 +98,7 @@ async function sendOnce(call: RdsV3Call): Promise<RdsV3Answer> {
       headers,
       body,
       timeoutMs: ctx.settings.requestTimeoutMs,
+      agent: proxyAgentFor(url, ctx.settings.env),
     });
   } catch (error) {
     throw transportError(call, error);

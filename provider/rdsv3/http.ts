@@ -1,7 +1,8 @@
 /**
  * One HTTPS (or loopback HTTP) exchange with `node:http(s)`: no SDK, so nothing else in the
- * process logs requests. Environment proxies are not used (as `@huaweicloud/huaweicloud-sdk-core`
- * does with `proxy: false`); `http://` is accepted only for loopback (core/settings.ts).
+ * process logs requests. The caller passes the proxy agent the rule of every cloud names
+ * (core/network.ts: HTTPS_PROXY unless NO_PROXY names the host, never loopback); without one the
+ * connection is direct. `http://` is accepted only for loopback (core/settings.ts).
  */
 import * as http from "node:http";
 import * as https from "node:https";
@@ -12,6 +13,8 @@ export interface HttpExchange {
   headers: Record<string, string>;
   body: string;
   timeoutMs: number;
+  /** A proxy agent, or undefined for a direct connection. */
+  agent?: http.Agent;
 }
 
 export interface HttpAnswer {
@@ -26,7 +29,7 @@ export function exchange(x: HttpExchange): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const req = transport.request(
       x.url,
-      { method: x.method, headers: x.headers, agent: false, timeout: x.timeoutMs },
+      { method: x.method, headers: x.headers, agent: x.agent ?? false, timeout: x.timeoutMs },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
