@@ -9,10 +9,10 @@
  */
 import type { DriverContext } from "../core/driver";
 import { describeValue, rules } from "../core/check-failure";
-import { CredentialsError, DbSslError, type ErrorSubject } from "../core/errors";
+import { callCloud } from "../core/call-cloud";
+import { CredentialsError, type ErrorSubject } from "../core/errors";
 import { rateLimiterFor } from "../core/rate-limit";
-import { retryCall } from "../core/retry";
-import { endpointHostPort, endpointOverrideProblem, SETTINGS_KEYS } from "../core/settings";
+import { endpointHostPort, SETTINGS_KEYS } from "../core/settings";
 import { AlibabaApiError, toAlibabaApiError } from "./errors";
 import { withCloudProxy } from "./proxy";
 import { ALIBABA_REGION_FORMAT } from "./formats";
@@ -107,37 +107,20 @@ export interface AlibabaCall<T> {
   send: () => Promise<T>;
 }
 
-export async function callAlibaba<T>(call: AlibabaCall<T>): Promise<T> {
+export function callAlibaba<T>(call: AlibabaCall<T>): Promise<T> {
   const { ctx } = call;
-  const override = ctx.settings.endpointOverride;
-  const problem = override === undefined ? undefined : endpointOverrideProblem(override);
-  if (problem !== undefined) throw new DbSslError(call.subject, `${problem}; nothing was sent`);
   // Alibaba limits each action of a product per account and region: one bucket each, shared by
   // every resource of the stack in this process.
   const key =
     call.region === undefined
       ? call.api
       : { cloud: "alicloud", region: call.region, api: `${call.api}/${call.action}` };
-  const limiter = rateLimiterFor(key, ctx.clock, ctx.settings.requestsPerSecond);
-  return retryCall(
-    async () => {
-      await limiter.take();
-      try {
-        return await withCloudProxy(ctx.settings.env, call.send);
-      } catch (e) {
-        throw asTypedError(call, e);
-      }
-    },
-    {
-      clock: ctx.clock,
-      readOnly: call.readOnly,
-      onRetry: (error, attempt, delay) =>
-        ctx.progress(
-          `${call.subject.family} ${call.subject.instanceId}: ${call.action} ${error.code}, ` +
-            `retry ${attempt} in ${Math.round(delay / 100) / 10}s`,
-        ),
-    },
-  );
+  return callCloud({
+    ...call,
+    limiter: rateLimiterFor(key, ctx.clock, ctx.settings.requestsPerSecond),
+    send: () => withCloudProxy(ctx.settings.env, call.send),
+    typedError: (e) => asTypedError(call, e),
+  });
 }
 
 function asTypedError(call: AlibabaCall<unknown>, e: unknown): Error {

@@ -5,11 +5,11 @@
  * the environment (clouds.ts) and never leave this module.
  */
 import type { DriverContext } from "../core/driver";
-import { CredentialsError, DbSslError, type ErrorSubject } from "../core/errors";
+import { callCloud } from "../core/call-cloud";
+import { CredentialsError, type ErrorSubject } from "../core/errors";
 import { proxyAgentFor } from "../core/network";
 import { rateLimiterFor } from "../core/rate-limit";
-import { retryCall } from "../core/retry";
-import { endpointHostPort, endpointOverrideProblem, SETTINGS_KEYS } from "../core/settings";
+import { endpointHostPort, SETTINGS_KEYS } from "../core/settings";
 import { setting, type RdsV3Cloud } from "./clouds";
 import { networkError, RdsV3ApiError, toRdsV3Error } from "./errors";
 import { exchange, type HttpAnswer } from "./http";
@@ -36,27 +36,16 @@ export interface RdsV3Answer {
   requestId?: string;
 }
 
-export async function callRdsV3(call: RdsV3Call): Promise<RdsV3Answer> {
+export function callRdsV3(call: RdsV3Call): Promise<RdsV3Answer> {
   const { ctx } = call;
-  const override = ctx.settings.endpointOverride;
-  const problem = override === undefined ? undefined : endpointOverrideProblem(override);
-  if (problem !== undefined) throw new DbSslError(call.subject, `${problem}; nothing was sent`);
-  const limiter = rateLimiterFor(call.cloud.family, ctx.clock, ctx.settings.requestsPerSecond);
-  return retryCall(
-    async () => {
-      await limiter.take();
-      return sendOnce(call);
-    },
-    {
-      clock: ctx.clock,
-      readOnly: call.method === "GET",
-      onRetry: (error, attempt, delay) =>
-        ctx.progress(
-          `${call.subject.family} ${call.subject.instanceId}: ${call.action} ${error.code}, ` +
-            `retry ${attempt} in ${Math.round(delay / 100) / 10}s`,
-        ),
-    },
-  );
+  return callCloud({
+    ...call,
+    readOnly: call.method === "GET",
+    limiter: rateLimiterFor(call.cloud.family, ctx.clock, ctx.settings.requestsPerSecond),
+    send: () => sendOnce(call),
+    // sendOnce already raises the cloud's typed errors.
+    typedError: (e) => e as Error,
+  });
 }
 
 /** The stack config keys and variables to check, for messages (never their values). */

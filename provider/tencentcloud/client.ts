@@ -12,11 +12,11 @@
  */
 import type { DriverContext } from "../core/driver";
 import { describeValue, rules } from "../core/check-failure";
-import { CredentialsError, DbSslError, type ErrorSubject } from "../core/errors";
+import { callCloud } from "../core/call-cloud";
+import { CredentialsError, type ErrorSubject } from "../core/errors";
 import { rateLimiterFor } from "../core/rate-limit";
-import { retryCall } from "../core/retry";
 import type { ProviderSettings } from "../core/settings";
-import { endpointHostPort, endpointOverrideProblem, SETTINGS_KEYS } from "../core/settings";
+import { endpointHostPort, SETTINGS_KEYS } from "../core/settings";
 import { TencentApiError, toTencentApiError } from "./errors";
 import { POSTGRES_REGION_FORMAT } from "./formats";
 
@@ -133,33 +133,15 @@ export interface TencentCall<T> {
  * a burst as large as its rate (core/rate-limit.ts), so a full bucket plus one second of refill
  * lets 2 x rate calls into one second: the rate is capped at half the cloud's limit.
  */
-export async function callTencent<T>(call: TencentCall<T>): Promise<T> {
+export function callTencent<T>(call: TencentCall<T>): Promise<T> {
   const { ctx } = call;
-  const override = ctx.settings.endpointOverride;
-  const problem = override === undefined ? undefined : endpointOverrideProblem(override);
-  if (problem !== undefined) throw new DbSslError(call.subject, `${problem}; nothing was sent`);
   const rate = Math.min(ctx.settings.requestsPerSecond, TENCENT_ACTION_RATE_LIMIT / 2);
   const key = { cloud: "tencentcloud", region: call.region, api: call.action };
-  const limiter = rateLimiterFor(key, ctx.clock, rate);
-  return retryCall(
-    async () => {
-      await limiter.take();
-      try {
-        return await call.send();
-      } catch (e) {
-        throw asTypedError(call, e);
-      }
-    },
-    {
-      clock: ctx.clock,
-      readOnly: call.readOnly,
-      onRetry: (error, attempt, delay) =>
-        ctx.progress(
-          `${call.subject.family} ${call.subject.instanceId}: ${call.action} ${error.code}, ` +
-            `retry ${attempt} in ${Math.round(delay / 100) / 10}s`,
-        ),
-    },
-  );
+  return callCloud({
+    ...call,
+    limiter: rateLimiterFor(key, ctx.clock, rate),
+    typedError: (e) => asTypedError(call, e),
+  });
 }
 
 function asTypedError(call: TencentCall<unknown>, e: unknown): Error {

@@ -1,0 +1,51 @@
+/**
+ * The one path every cloud call takes, whatever the cloud: the endpoint override is checked
+ * before anything is sent, the call waits for its process-wide rate-limit bucket, runs, has its
+ * failure turned into the cloud's typed error, and is retried by the core's per-call policy
+ * (retry.ts: reads after throttling, 5xx and network errors; writes only after throttling).
+ * Each cloud says only what differs: its bucket and how it reads a failure.
+ */
+import type { DriverContext } from "./driver";
+import { DbSslError, type ErrorSubject } from "./errors";
+import type { TokenBucket } from "./rate-limit";
+import { retryCall } from "./retry";
+import { endpointOverrideProblem } from "./settings";
+
+export interface CloudCall<T> {
+  ctx: DriverContext;
+  subject: ErrorSubject;
+  /** The API action, for progress lines. */
+  action: string;
+  readOnly: boolean;
+  /** The bucket this call takes a token from (rate-limit.ts `rateLimiterFor`). */
+  limiter: TokenBucket;
+  send: () => Promise<T>;
+  /** The cloud's reading of a failed `send`: a typed error (a CloudApiError to be retried). */
+  typedError: (error: unknown) => Error;
+}
+
+export async function callCloud<T>(call: CloudCall<T>): Promise<T> {
+  const { ctx } = call;
+  const override = ctx.settings.endpointOverride;
+  const problem = override === undefined ? undefined : endpointOverrideProblem(override);
+  if (problem !== undefined) throw new DbSslError(call.subject, `${problem}; nothing was sent`);
+  return retryCall(
+    async () => {
+      await call.limiter.take();
+      try {
+        return await call.send();
+      } catch (error) {
+        throw call.typedError(error);
+      }
+    },
+    {
+      clock: ctx.clock,
+      readOnly: call.readOnly,
+      onRetry: (error, attempt, delay) =>
+        ctx.progress(
+          `${call.subject.family} ${call.subject.instanceId}: ${call.action} ${error.code}, ` +
+            `retry ${attempt} in ${Math.round(delay / 100) / 10}s`,
+        ),
+    },
+  );
+}
