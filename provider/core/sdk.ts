@@ -62,14 +62,24 @@ export function missingSdkPackages(
   });
 }
 
-/** Loads a vendor SDK for `family`; a missing one raises SdkMissingError with the install line. */
-export function loadSdk<T = unknown>(family: string, name: string): T {
+/** The package a module specifier belongs to: `@scope/name/deep/path` -> `@scope/name`. */
+export function packageOf(specifier: string): string {
+  const parts = specifier.split("/");
+  return parts.slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+}
+
+/**
+ * Loads a vendor SDK (or a module deep inside one, as the Tencent family loads only its client)
+ * for `family`; a missing package raises SdkMissingError with the install line of the package.
+ */
+export function loadSdk<T = unknown>(family: string, specifier: string): T {
   try {
-    return require(name) as T;
+    return require(specifier) as T;
   } catch (error) {
     const code = (error as { code?: string }).code;
+    const name = packageOf(specifier);
     // Only "this very package is absent": a broken SDK (its own missing dependency) keeps its error.
-    if (code === "MODULE_NOT_FOUND" && missingSdkPackages([name]).length > 0) {
+    if (code === "MODULE_NOT_FOUND" && missingSdkPackages([`${name}/package.json`]).length > 0) {
       throw new SdkMissingError(family, [name]);
     }
     throw error;

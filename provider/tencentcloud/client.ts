@@ -110,11 +110,7 @@ export const TENCENT_SDK_PACKAGE = "tencentcloud-sdk-nodejs";
  * first, so a missing SDK names the package in its `npm install` line, not the deep path.
  */
 export function loadTencentSdk<T>(family: string, modulePath: string): T {
-  const sdk = require("../core/sdk");
-  if (sdk.missingSdkPackages([TENCENT_SDK_PACKAGE]).length > 0) {
-    throw new sdk.SdkMissingError(family, [TENCENT_SDK_PACKAGE]);
-  }
-  return sdk.loadSdk(family, `${TENCENT_SDK_PACKAGE}/${modulePath}`);
+  return require("../core/sdk").loadSdk(family, `${TENCENT_SDK_PACKAGE}/${modulePath}`);
 }
 
 export interface TencentCall<T> {

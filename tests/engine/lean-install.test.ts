@@ -3,8 +3,18 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { SDK_VERSION_RANGES, installLine, sdkCheckFailures } from "../../provider/core/sdk";
-import { URN, serializedRdsProvider } from "../fixtures/provider-harness";
+import {
+  SDK_VERSION_RANGES,
+  installLine,
+  packageOf,
+  sdkCheckFailures,
+} from "../../provider/core/sdk";
+import {
+  URN,
+  serializedProvider,
+  serializedRdsProvider,
+  urnOf,
+} from "../fixtures/provider-harness";
 import { repoRoot, startDynamicHost, type DynamicHost } from "./host";
 
 const ROOT = repoRoot();
@@ -81,6 +91,25 @@ describe("lean install: cloud SDKs are optional peer dependencies", function () 
       err.message,
       /pulumi-dbssl: alicloud\.rds needs @alicloud\/rds20140815, not installed .* Run: npm install @alicloud\/rds20140815@\^15\.4\.0/,
     );
+  });
+
+  it("a family loading one client deep inside its SDK names the package, not the path", async () => {
+    const family = "tencentcloud.postgres";
+    const provider = await serializedProvider(family);
+    const inputs = { instanceId: "postgres-abcd1234", sslEnabled: false, __provider: provider };
+    const err = await host.create(urnOf(family), inputs).then(
+      () => assert.fail("create should fail"),
+      (e: Error) => e,
+    );
+    assert.match(
+      err.message,
+      /tencentcloud\.postgres needs tencentcloud-sdk-nodejs, not installed .* Run: npm install tencentcloud-sdk-nodejs@\^4\.1\.313$/,
+    );
+    assert.strictEqual(
+      packageOf("tencentcloud-sdk-nodejs/tencentcloud/common/credential"),
+      "tencentcloud-sdk-nodejs",
+    );
+    assert.strictEqual(packageOf("@alicloud/openapi-core/dist/utils"), "@alicloud/openapi-core");
   });
 
   it("with the SDKs installed (this repository), check has no such failure", () => {
