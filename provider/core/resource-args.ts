@@ -43,3 +43,35 @@ export function resourceOptions(
 ): pulumi.CustomResourceOptions {
   return pulumi.mergeOptions(opts, { additionalSecretOutputs: [...spec.secrets] });
 }
+
+/**
+ * The base of every family's `DbSslConfig`: the outputs all families have, and the one way the
+ * arguments reach the dynamic resource (seeds, secrets, options). A family's class adds only its
+ * own outputs and names its shim, family and spec.
+ */
+export abstract class FamilyDbSslConfig extends pulumi.dynamic.Resource {
+  declare readonly instanceId: pulumi.Output<string>;
+  declare readonly region: pulumi.Output<string>;
+  declare readonly sslEnabled: pulumi.Output<boolean>;
+  /** What the last change sent, e.g. `ModifyDBInstanceSSL`. */
+  declare readonly lastAction: pulumi.Output<string | undefined>;
+  /** The cloud's id of the last change's task or job, as exact text. */
+  declare readonly lastTaskId: pulumi.Output<string | undefined>;
+  declare readonly lastRequestId: pulumi.Output<string | undefined>;
+
+  protected constructor(
+    family: { shim: pulumi.dynamic.ResourceProvider; module: string; spec: FamilyResourceSpec },
+    name: string,
+    args: object,
+    opts: pulumi.CustomResourceOptions | undefined,
+  ) {
+    super(
+      family.shim,
+      name,
+      resourceProps(family.spec, args),
+      resourceOptions(family.spec, opts),
+      family.module,
+      "DbSslConfig",
+    );
+  }
+}

@@ -5,32 +5,19 @@
  * `onDelete: "retain"`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { resourceOptions, resourceProps } from "../core/resource-args";
+import { FamilyDbSslConfig } from "../core/resource-args";
 import { RDSV3_RESOURCE_SPEC, type RdsV3DbSslConfigArgs } from "../rdsv3/resource-args";
 import shim = require("../shims/opentelekomcloud-rds");
 
 export type DbSslConfigArgs = RdsV3DbSslConfigArgs;
 
-export class DbSslConfig extends pulumi.dynamic.Resource {
-  declare readonly instanceId: pulumi.Output<string>;
-  declare readonly region: pulumi.Output<string>;
+export class DbSslConfig extends FamilyDbSslConfig {
   declare readonly projectId: pulumi.Output<string>;
   declare readonly engine: pulumi.Output<string>;
   declare readonly engineVersion: pulumi.Output<string | undefined>;
   declare readonly instanceStatus: pulumi.Output<string>;
-  declare readonly sslEnabled: pulumi.Output<boolean>;
-  declare readonly lastAction: pulumi.Output<string | undefined>;
-  declare readonly lastTaskId: pulumi.Output<string | undefined>;
-  declare readonly lastRequestId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: DbSslConfigArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      shim,
-      name,
-      resourceProps(RDSV3_RESOURCE_SPEC, args),
-      resourceOptions(RDSV3_RESOURCE_SPEC, opts),
-      "opentelekomcloud.rds",
-      "DbSslConfig",
-    );
+    super({ shim, module: "opentelekomcloud.rds", spec: RDSV3_RESOURCE_SPEC }, name, args, opts);
   }
 }

@@ -4,7 +4,7 @@
  * `pulumi refresh` reports changes made by hand. Every SSL change restarts the instance.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { resourceOptions, resourceProps, type FamilyResourceSpec } from "../../core/resource-args";
+import { FamilyDbSslConfig, type FamilyResourceSpec } from "../../core/resource-args";
 import ddsShim = require("../../shims/alicloud-mongodb");
 import { FAMILY } from "./consts";
 
@@ -49,9 +49,7 @@ const SPEC: FamilyResourceSpec = {
   secrets: [],
 };
 
-export class DbSslConfig extends pulumi.dynamic.Resource {
-  declare readonly instanceId: pulumi.Output<string>;
-  declare readonly sslEnabled: pulumi.Output<boolean>;
+export class DbSslConfig extends FamilyDbSslConfig {
   /** `replicate` or `sharding`. */
   declare readonly instanceType: pulumi.Output<string | undefined>;
   declare readonly engineVersion: pulumi.Output<string | undefined>;
@@ -64,17 +62,8 @@ export class DbSslConfig extends pulumi.dynamic.Resource {
   declare readonly certificateCommonName: pulumi.Output<string | undefined>;
   /** A change the cloud holds for the maintenance window, if any. */
   declare readonly pendingChange: pulumi.Output<string | undefined>;
-  declare readonly lastAction: pulumi.Output<string | undefined>;
-  declare readonly lastRequestId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: DbSslConfigArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      ddsShim,
-      name,
-      resourceProps(SPEC, args),
-      resourceOptions(SPEC, opts),
-      FAMILY,
-      "DbSslConfig",
-    );
+    super({ shim: ddsShim, module: FAMILY, spec: SPEC }, name, args, opts);
   }
 }

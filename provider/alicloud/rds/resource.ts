@@ -4,7 +4,7 @@
  * reports settings changed by hand.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { resourceOptions, resourceProps, type FamilyResourceSpec } from "../../core/resource-args";
+import { FamilyDbSslConfig, type FamilyResourceSpec } from "../../core/resource-args";
 import rdsShim = require("../../shims/alicloud-rds");
 import { FAMILY, RDS_SECRET_NAMES } from "./consts";
 import type { RdsAcl } from "./types";
@@ -55,10 +55,8 @@ const SPEC: FamilyResourceSpec = {
   secrets: RDS_SECRET_NAMES,
 };
 
-export class DbSslConfig extends pulumi.dynamic.Resource {
-  declare readonly instanceId: pulumi.Output<string>;
+export class DbSslConfig extends FamilyDbSslConfig {
   declare readonly engine: pulumi.Output<string>;
-  declare readonly sslEnabled: pulumi.Output<boolean>;
   declare readonly connectionString: pulumi.Output<string>;
   declare readonly caType: pulumi.Output<string | undefined>;
   declare readonly serverCaUrl: pulumi.Output<string | undefined>;
@@ -66,18 +64,8 @@ export class DbSslConfig extends pulumi.dynamic.Resource {
   declare readonly certificateExpiresAt: pulumi.Output<string | undefined>;
   declare readonly certificateCommonName: pulumi.Output<string | undefined>;
   declare readonly requireUpdate: pulumi.Output<boolean | undefined>;
-  declare readonly lastAction: pulumi.Output<string | undefined>;
-  declare readonly lastTaskId: pulumi.Output<string | undefined>;
-  declare readonly lastRequestId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: DbSslConfigArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      rdsShim,
-      name,
-      resourceProps(SPEC, args),
-      resourceOptions(SPEC, opts),
-      FAMILY,
-      "DbSslConfig",
-    );
+    super({ shim: rdsShim, module: FAMILY, spec: SPEC }, name, args, opts);
   }
 }

@@ -3,7 +3,7 @@
  * The class itself is never serialized; only the shim in `provider/shims/alicloud-redis.ts` is.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { resourceOptions, resourceProps, type FamilyResourceSpec } from "../../core/resource-args";
+import { FamilyDbSslConfig, type FamilyResourceSpec } from "../../core/resource-args";
 import redisShim = require("../../shims/alicloud-redis");
 import { FAMILY } from "./consts";
 
@@ -32,29 +32,16 @@ const SPEC: FamilyResourceSpec = {
   secrets: [],
 };
 
-export class DbSslConfig extends pulumi.dynamic.Resource {
-  declare readonly instanceId: pulumi.Output<string>;
-  declare readonly region: pulumi.Output<string>;
+export class DbSslConfig extends FamilyDbSslConfig {
   declare readonly engine: pulumi.Output<string | undefined>;
   declare readonly engineVersion: pulumi.Output<string | undefined>;
-  declare readonly sslEnabled: pulumi.Output<boolean>;
   /** `SSLExpiredTime`: documented as the CA certificate's expiry. */
   declare readonly certificateExpiresAt: pulumi.Output<string | undefined>;
   declare readonly certificateCommonName: pulumi.Output<string | undefined>;
   /** Where clients download the CA chain (`CertDownloadURL`). */
   declare readonly caDownloadUrl: pulumi.Output<string | undefined>;
-  declare readonly lastAction: pulumi.Output<string | undefined>;
-  declare readonly lastTaskId: pulumi.Output<string | undefined>;
-  declare readonly lastRequestId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: DbSslConfigArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      redisShim,
-      name,
-      resourceProps(SPEC, args),
-      resourceOptions(SPEC, opts),
-      FAMILY,
-      "DbSslConfig",
-    );
+    super({ shim: redisShim, module: FAMILY, spec: SPEC }, name, args, opts);
   }
 }

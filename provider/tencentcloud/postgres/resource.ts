@@ -3,7 +3,7 @@
  * next to each instance; `pulumi up` converges it, `pulumi refresh` reports changes made by hand.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { resourceOptions, resourceProps, type FamilyResourceSpec } from "../../core/resource-args";
+import { FamilyDbSslConfig, type FamilyResourceSpec } from "../../core/resource-args";
 import postgresShim = require("../../shims/tencentcloud-postgres");
 import { FAMILY, POSTGRES_SECRET_OUTPUTS } from "./consts";
 
@@ -31,10 +31,7 @@ const SPEC: FamilyResourceSpec = {
   secrets: POSTGRES_SECRET_OUTPUTS,
 };
 
-export class DbSslConfig extends pulumi.dynamic.Resource {
-  declare readonly instanceId: pulumi.Output<string>;
-  declare readonly region: pulumi.Output<string>;
-  declare readonly sslEnabled: pulumi.Output<boolean>;
+export class DbSslConfig extends FamilyDbSslConfig {
   declare readonly connectAddress: pulumi.Output<string | undefined>;
   /** Where to download the CA certificate. */
   declare readonly caUrl: pulumi.Output<string | undefined>;
@@ -42,19 +39,8 @@ export class DbSslConfig extends pulumi.dynamic.Resource {
   declare readonly caCert: pulumi.Output<string | undefined>;
   /** A change accepted for the switch window (task `WaitSwitch`): refresh later. */
   declare readonly pendingChange: pulumi.Output<string | undefined>;
-  declare readonly lastAction: pulumi.Output<string | undefined>;
-  /** The TaskId of the last change, as exact decimal text. */
-  declare readonly lastTaskId: pulumi.Output<string | undefined>;
-  declare readonly lastRequestId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: DbSslConfigArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      postgresShim,
-      name,
-      resourceProps(SPEC, args),
-      resourceOptions(SPEC, opts),
-      FAMILY,
-      "DbSslConfig",
-    );
+    super({ shim: postgresShim, module: FAMILY, spec: SPEC }, name, args, opts);
   }
 }
