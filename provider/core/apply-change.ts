@@ -15,7 +15,14 @@
  *   (which changes nothing else we can see) is never sent twice.
  */
 import type { CheckFailure } from "./check-failure";
-import type { BaseLiveSsl, BaseSslInputs, DriverContext, SentAction, SslDriver } from "./driver";
+import type {
+  BaseLiveSsl,
+  BaseSslInputs,
+  DriverContext,
+  SentAction,
+  SettleObservation,
+  SslDriver,
+} from "./driver";
 import {
   CloudApiError,
   DbSslError,
@@ -37,6 +44,18 @@ export interface ChangeResult<L> {
   live: L;
   sent?: SentAction;
 }
+
+/** A settled wait: the verdict, and the live state of the poll that gave it (when it read one). */
+interface Settled<L> {
+  verdict: SettleVerdict;
+  live?: L;
+}
+
+/**
+ * The longest back-off after a "busy" answer (the instance read steady but the cloud refused):
+ * doubling from `dbssl:pollIntervalMs`, no longer than this, whatever `dbssl:pollMaxIntervalMs`.
+ */
+const BUSY_MAX_DELAY_MS = 30_000;
 
 export interface ChangeRequest<I, L> {
   ctx: DriverContext;
@@ -89,8 +108,8 @@ export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl
         continue;
       }
       lost = attempt;
-      const verdict = await watchLostWrite(driver, req, attempt, live, error);
-      if (verdict !== "not-run") return conclude(driver, req, attempt, verdict);
+      const settled = await watchLostWrite(driver, req, attempt, live, error);
+      if (settled.verdict !== "not-run") return conclude(driver, req, attempt, settled);
       live = await readLive(driver, req);
       continue;
     }
@@ -99,8 +118,10 @@ export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl
       progress(driver, req, `the cloud says SSL is already in that state; confirming with a read`);
       return { live: await readBack(driver, req, sent), sent };
     }
-    const verdict = sent.scheduled ? "scheduled" : await settle(driver, req, sent, live);
-    return conclude(driver, req, sent, verdict);
+    const settled: Settled<L> = sent.scheduled
+      ? { verdict: "scheduled" }
+      : await settle(driver, req, sent, live);
+    return conclude(driver, req, sent, settled);
   }
 }
 
@@ -108,13 +129,13 @@ async function conclude<I extends BaseSslInputs, L extends BaseLiveSsl>(
   driver: SslDriver<I, L>,
   req: ChangeRequest<I, L>,
   sent: SentAction,
-  verdict: SettleVerdict,
+  settled: Settled<L>,
 ): Promise<ChangeResult<L>> {
-  if (verdict === "scheduled") {
+  if (settled.verdict === "scheduled") {
     progress(driver, req, `${sent.action} is scheduled for the maintenance window; refresh later`);
     return { live: await readLive(driver, req), sent: { ...sent, scheduled: true } };
   }
-  return { live: await readBack(driver, req, sent), sent };
+  return { live: await readBack(driver, req, sent, settled.live), sent };
 }
 
 /** 5xx, reset, timeout: the write may have run. Throttling, busy and 4xx prove it did not. */
@@ -128,7 +149,7 @@ async function watchLostWrite<I extends BaseSslInputs, L extends BaseLiveSsl>(
   attempt: SentAction,
   before: L,
   error: CloudApiError,
-): Promise<SettleVerdict> {
+): Promise<Settled<L>> {
   progress(
     driver,
     req,
@@ -193,7 +214,8 @@ async function waitUntilSteady<I extends BaseSslInputs, L extends BaseLiveSsl>(
       throw new WaitTimeoutError(subject, live.status, "a write the cloud accepts", 0);
     }
     const { pollFirstDelayMs, pollMaxDelayMs } = req.ctx.settings;
-    await req.ctx.clock.sleep(pollDelay(busy, pollFirstDelayMs, pollMaxDelayMs));
+    const maxDelay = Math.min(pollMaxDelayMs, BUSY_MAX_DELAY_MS);
+    await req.ctx.clock.sleep(pollDelay(busy, pollFirstDelayMs, maxDelay));
   }
   return pollUntil(
     pollOptions(driver, req, "the instance to be steady", busy > 0),
@@ -238,18 +260,23 @@ async function settle<I extends BaseSslInputs, L extends BaseLiveSsl>(
   sent: SentAction,
   before: L,
   mayNotHaveRun = false,
-): Promise<SettleVerdict> {
+): Promise<Settled<L>> {
   const { ctx } = req;
-  return waitForSslState(
+  const sentAt = ctx.clock.now();
+  // The judge runs on each poll as it arrives, so the last one observed is the one that decided.
+  let last: SettleObservation<L> | undefined;
+  const verdict = await waitForSslState(
     {
       ...pollOptions(driver, req, targetOf(sent), false),
       expectedMs: driver.expectedDurationMs?.[sent.action],
-      sentAt: ctx.clock.now(),
+      sentAt,
       graceMs: driver.settleGraceMs,
       mayNotHaveRun,
+      notBefore: () => sentAt + (sent.observableAfterMs ?? 0),
     },
-    () => driver.observe(ctx, req.inputs, sent, before),
+    async () => (last = await driver.observe(ctx, req.inputs, sent, before)),
   );
+  return { verdict, live: verdict === "finished" ? last?.live : undefined };
 }
 
 function pollOptions<I extends BaseSslInputs, L extends BaseLiveSsl>(
@@ -280,13 +307,17 @@ export async function readLive<I extends BaseSslInputs, L extends BaseLiveSsl>(
   return live;
 }
 
-/** The "finished" test passed; the SSL read must now agree with the declared state. */
+/**
+ * The "finished" test passed; the SSL read must now agree with the declared state. `polled` is
+ * the live state the deciding poll read, if it read it whole: read again only without it.
+ */
 async function readBack<I extends BaseSslInputs, L extends BaseLiveSsl>(
   driver: SslDriver<I, L>,
   req: ChangeRequest<I, L>,
   sent: SentAction,
+  polled?: L,
 ): Promise<L> {
-  const live = await readLive(driver, req);
+  const live = polled ?? (await readLive(driver, req));
   const applied = { ...req.applied, ...sent.applied };
   const left = driver.plan(req.inputs, live, applied, false);
   if (left) {

@@ -65,14 +65,20 @@ export interface SentAction {
   scheduled?: boolean;
   /** Settings sent with the action (input names -> values), so outputs can record them. */
   applied?: Record<string, unknown>;
+  /**
+   * The change cannot be observed sooner than this after the write (RDS v3: "it takes several
+   * seconds to query the job ID", rds_13_0003): the waiter's first poll comes no earlier.
+   */
+  observableAfterMs?: number;
 }
 
 /**
  * One poll of the cloud while a change settles: facts only. The core decides "finished" with
  * memory: the target must be shown on a steady instance, and evidence that the change really
  * ran (a finished task, a transition seen in an earlier poll, a new expiry) must have been seen.
+ * `L` is the family's live state, for `live`; without it (`SettleObservation`) a poll carries none.
  */
-export interface SettleObservation {
+export interface SettleObservation<L extends BaseLiveSsl = never> {
   /** The status string the cloud reported (instance or task), for progress lines and timeouts. */
   state: string;
   /** The instance is steady (not restarting, no task running). */
@@ -94,6 +100,12 @@ export interface SettleObservation {
   gone?: boolean;
   /** The instance reached a state it cannot leave on its own. */
   terminal?: string;
+  /**
+   * The live state this poll read, exactly as `read` would return it, when the poll read it
+   * whole. When this poll ends the wait, the core checks it against the declared state instead
+   * of reading again (issue 11: a change that finishes at once costs its minimum calls + 0).
+   */
+  live?: L;
 }
 
 /** What a driver gets for every cloud call. */
@@ -185,7 +197,12 @@ export interface SslDriver<I extends BaseSslInputs, L extends BaseLiveSsl> {
     applied: Record<string, unknown>,
   ): Promise<SentAction>;
   /** One poll while a change settles. `before` is the live state read before `send`. */
-  observe(ctx: DriverContext, inputs: I, sent: SentAction, before: L): Promise<SettleObservation>;
+  observe(
+    ctx: DriverContext,
+    inputs: I,
+    sent: SentAction,
+    before: L,
+  ): Promise<SettleObservation<L>>;
   /**
    * Live state to outputs. `applied` holds the last sent value of each setting the cloud does
    * not echo; never fall back to the inputs. The core adds the declared inputs, `lastAction`,

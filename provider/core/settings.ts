@@ -11,6 +11,10 @@ export interface ProviderSettings {
   env: NodeJS.ProcessEnv;
   /** Points every cloud client at this base URL (the project's cloud emulator). */
   endpointOverride?: string;
+  /**
+   * The status-poll schedule's floor and cap (`nextPollDelay` in wait.ts, docs/BENCHMARKS.md):
+   * default 1 s and 10 minutes, the values the schedule is designed with.
+   */
   pollFirstDelayMs: number;
   pollMaxDelayMs: number;
   /** Client-side rate limit per cloud API, shared by every resource in this process. */
@@ -23,6 +27,10 @@ export interface ProviderSettings {
 export interface ConfigSource {
   get(key: string): string | undefined;
 }
+
+/** The schedule's floor and cap (docs/BENCHMARKS.md "The waiter's schedule"). */
+export const DEFAULT_POLL_FLOOR_MS = 1_000;
+export const DEFAULT_POLL_CAP_MS = 600_000;
 
 export const SETTINGS_KEYS = {
   endpointOverride: "dbssl:endpointOverride",
@@ -46,8 +54,16 @@ export function settingsFrom(
     env,
     endpointOverride:
       config(SETTINGS_KEYS.endpointOverride) ?? nonEmpty(env.DBSSL_ENDPOINT_OVERRIDE),
-    pollFirstDelayMs: num(SETTINGS_KEYS.pollFirstDelayMs, "DBSSL_POLL_INTERVAL_MS", 5_000),
-    pollMaxDelayMs: num(SETTINGS_KEYS.pollMaxDelayMs, "DBSSL_POLL_MAX_INTERVAL_MS", 30_000),
+    pollFirstDelayMs: num(
+      SETTINGS_KEYS.pollFirstDelayMs,
+      "DBSSL_POLL_INTERVAL_MS",
+      DEFAULT_POLL_FLOOR_MS,
+    ),
+    pollMaxDelayMs: num(
+      SETTINGS_KEYS.pollMaxDelayMs,
+      "DBSSL_POLL_MAX_INTERVAL_MS",
+      DEFAULT_POLL_CAP_MS,
+    ),
     requestsPerSecond: num(SETTINGS_KEYS.requestsPerSecond, "DBSSL_REQUESTS_PER_SECOND", 10),
     requestTimeoutMs: num(SETTINGS_KEYS.requestTimeoutMs, "DBSSL_REQUEST_TIMEOUT_MS", 30_000),
   };

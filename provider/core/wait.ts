@@ -18,7 +18,7 @@
  * in a row agree. So a flag that flips before the restart cannot end the wait.
  */
 import type { Clock } from "./clock";
-import type { SettleObservation } from "./driver";
+import type { BaseLiveSsl, SettleObservation } from "./driver";
 import {
   InstanceDeletedError,
   SslChangeFailedError,
@@ -49,6 +49,11 @@ export interface PollOptions {
   random?: () => number;
   /** Poll once before the first sleep (the caller has no fresh read yet). */
   pollFirst?: boolean;
+  /**
+   * The earliest time (epoch ms on `clock`) the next poll may come, asked before each sleep: a
+   * poll before it could not change the verdict. Undefined: the schedule alone decides.
+   */
+  notBefore?: () => number | undefined;
 }
 
 /** What a judgement says about one poll: finished (with a value), or the state to report. */
@@ -143,7 +148,8 @@ export async function pollUntil<P, T>(
         capMs: opts.maxDelayMs,
         random: opts.random,
       });
-      await opts.clock.sleep(Math.min(remaining, delay));
+      const held = (opts.notBefore?.() ?? 0) - opts.clock.now();
+      await opts.clock.sleep(Math.min(remaining, Math.max(delay, held)));
     }
     const verdict = judge(await poll());
     const at = formatDuration(opts.clock.now() - started);
@@ -172,14 +178,28 @@ export interface SettleOptions extends PollOptions {
 
 export type SettleVerdict = "finished" | "scheduled" | "not-run";
 
-/** Waits until the change has finished, with memory across polls (see the file comment). */
-export function waitForSslState(
+/**
+ * Waits until the change has finished, with memory across polls (see the file comment).
+ *
+ * While the instance is steady and shows the target but no evidence has been seen, only the grace
+ * period can end the wait, and polling through it can only find a restart that has not shown yet.
+ * So the next poll comes at the end of the grace period: the verdict is the same as with polls in
+ * between (a restart still running then is seen; one that began and ended in between had finished
+ * anyway), at two polls instead of one every few seconds (ARCHITECTURE F2, docs/BENCHMARKS.md).
+ */
+export function waitForSslState<L extends BaseLiveSsl = never>(
   opts: SettleOptions,
-  observe: () => Promise<SettleObservation>,
+  observe: () => Promise<SettleObservation<L>>,
 ): Promise<SettleVerdict> {
   const memory = { evidence: false, agreeing: 0 };
-  return pollUntil({ since: opts.sentAt, ...opts }, observe, (obs): Verdict<SettleVerdict> => {
-    const graceOver = opts.clock.now() - opts.sentAt >= opts.graceMs;
+  const graceEnd = opts.sentAt + opts.graceMs;
+  const notBefore = () => {
+    const outwaitGrace = memory.agreeing > 0 && !memory.evidence;
+    return Math.max(opts.notBefore?.() ?? 0, outwaitGrace ? graceEnd : 0);
+  };
+  const polling = { since: opts.sentAt, ...opts, notBefore };
+  return pollUntil(polling, observe, (obs: SettleObservation<L>): Verdict<SettleVerdict> => {
+    const graceOver = opts.clock.now() >= graceEnd;
     if (obs.gone) throw new InstanceDeletedError(opts.subject, "the instance was deleted");
     if (obs.terminal) throw new SslChangeFailedError(opts.subject, obs.terminal);
     if (!obs.steady || obs.evidence) memory.evidence = true;

@@ -25,6 +25,21 @@ export const JOB_STATUS = { running: "Running", completed: "Completed", failed: 
 export const RDSV3_DEFAULT_TIMEOUT_MINUTES = 30;
 
 /**
+ * The waiter's prior per action (docs/BENCHMARKS.md). Neither cloud documents how long the SSL
+ * switch's reboot takes (seed 004 and tencent-huawei.md §2.3 say only that it reboots), so this
+ * is the emulator's observed duration (tests/emulator/rdsv3: 12 s before the reboot, 60 s of
+ * reboot), not a cloud's figure: replace it when one is measured.
+ */
+export const RDSV3_EXPECTED_DURATION_MS = { open: 72_000, close: 72_000 } as const;
+
+/**
+ * A job cannot be queried at first ("it takes several seconds to query the job ID", rds_13_0003,
+ * tencent-huawei.md §2.3): the first poll after a PUT that answered a job id comes this long after
+ * it. Huawei's Terraform provider waits the same before its first job poll (§2.8: 10 s delay).
+ */
+export const RDSV3_JOB_QUERYABLE_AFTER_MS = 10_000;
+
+/**
  * Without a job, a steady instance showing the target counts only after this long: OTC's PUT may
  * leave the status ACTIVE throughout (OTC provider PR #2049), and the flag can flip before the
  * reboot. Longer than the emulator's default lag before the reboot (inference).

@@ -24,7 +24,9 @@ import {
   ACTIVE,
   JOB_STATUS,
   RDSV3_DEFAULT_TIMEOUT_MINUTES,
+  RDSV3_EXPECTED_DURATION_MS,
   RDSV3_INPUT_NAMES,
+  RDSV3_JOB_QUERYABLE_AFTER_MS,
   RDSV3_SETTLE_GRACE_MS,
   TERMINAL_STATUSES,
 } from "./consts";
@@ -55,9 +57,15 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
     return toLive(record, projectId);
   }
 
-  async function send(ctx: DriverContext, inputs: RdsV3Inputs, action: SslAction) {
+  async function send(
+    ctx: DriverContext,
+    inputs: RdsV3Inputs,
+    action: SslAction,
+  ): Promise<SentAction> {
     const { requestId, jobId } = await switchSsl(ctx, cloud, inputs, action === "open");
-    return { action, requestId, taskId: jobId };
+    if (!jobId) return { action, requestId };
+    // A poll before the job can be queried costs two calls and can end nothing.
+    return { action, requestId, taskId: jobId, observableAfterMs: RDSV3_JOB_QUERYABLE_AFTER_MS };
   }
 
   /** The instance part of a poll: the flag must show the target on an ACTIVE instance. */
@@ -65,7 +73,7 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
     ctx: DriverContext,
     inputs: RdsV3Inputs,
     sent: SentAction,
-  ): Promise<SettleObservation> {
+  ): Promise<SettleObservation<RdsV3Live>> {
     let live: RdsV3Live;
     try {
       live = await read(ctx, inputs);
@@ -79,6 +87,7 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
       steady: live.steady,
       targetShown: live.sslEnabled === (sent.action === "open"),
       terminal: live.terminal,
+      live, // `read` itself
     };
   }
 
@@ -87,7 +96,7 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
     ctx: DriverContext,
     inputs: RdsV3Inputs,
     sent: SentAction,
-  ): Promise<SettleObservation> {
+  ): Promise<SettleObservation<RdsV3Live>> {
     if (!sent.taskId) return instanceObservation(ctx, inputs, sent);
     const job = await showJob(ctx, cloud, inputs, sent.taskId);
     const name = `job ${sent.taskId}`;
@@ -124,6 +133,7 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
     family: cloud.family,
     defaultTimeoutMinutes: RDSV3_DEFAULT_TIMEOUT_MINUTES,
     settleGraceMs: RDSV3_SETTLE_GRACE_MS,
+    expectedDurationMs: RDSV3_EXPECTED_DURATION_MS,
     // No certificate renewal call exists (seed 004): rotateTrigger/renewBeforeDays fail at check (F7).
     actions: ["open", "close"],
     secretOutputs: [],

@@ -9,7 +9,6 @@
  */
 import type { Emulator, LogEntry } from "../emulator";
 import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY } from "../emulator";
-import { settingsFrom } from "../../provider/core/settings";
 import type { StackConfig } from "../engine/stack";
 import { MORE_BENCH_FAMILIES } from "./families-more";
 
@@ -126,25 +125,7 @@ export function benchFamily(family: string): BenchFamily {
   return found;
 }
 
-/**
- * The waiter's floor and cap (`dbssl:pollIntervalMs`, `dbssl:pollMaxIntervalMs`) that the
- * schedule is designed with (docs/BENCHMARKS.md): 1 s and 10 minutes. Until settings.ts has
- * them as its defaults, the bench sets them explicitly and says so in results.json.
- */
-export const SCHEDULE_SETTINGS = { pollIntervalMs: 1_000, pollMaxIntervalMs: 600_000 };
-
-export function pollSettingsConfig(): StackConfig {
-  const defaults = settingsFrom(undefined, {});
-  const { pollIntervalMs, pollMaxIntervalMs } = SCHEDULE_SETTINGS;
-  if (defaults.pollFirstDelayMs === pollIntervalMs && defaults.pollMaxDelayMs === pollMaxIntervalMs)
-    return {};
-  return {
-    "dbssl:pollIntervalMs": String(pollIntervalMs),
-    "dbssl:pollMaxIntervalMs": String(pollMaxIntervalMs),
-  };
-}
-
-/** A family's provider config for the bench: the emulator, plus the schedule's settings. */
+/** A family's provider config for the bench: the emulator, with the product's default settings. */
 export function benchConfig(fam: BenchFamily, emu: Emulator): StackConfig {
-  return { ...fam.providerConfig(emu), ...pollSettingsConfig() };
+  return fam.providerConfig(emu);
 }

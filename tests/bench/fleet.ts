@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startEmulator, type Emulator, type LogEntry } from "../emulator";
+import { driverFor } from "../../provider/families";
 import { FLEET_PROGRAM } from "../engine/demo-fleet";
 import { Stack } from "../engine/stack";
 import {
@@ -18,6 +19,7 @@ import {
   type EmulatedRateLimit,
   type TaskTiming,
 } from "./families";
+import { LAG_MS } from "./convergence";
 import { round } from "./stats";
 import { warpEmulatorClock, warpHostEnv } from "./warp-clock";
 
@@ -35,9 +37,15 @@ export interface FleetFigures {
   byFamily: Record<string, { apiCalls: number; throttled: number; doneSeconds: number }>;
 }
 
-/** Changes of 2 to 4 minutes with the emulator's 12 s lag: around the RDS prior (3 min). */
-function fleetTiming(i: number): TaskTiming {
-  return { lagMs: 12_000, durationMs: 108_000 + (i % 13) * 10_000 };
+/**
+ * Each resource's change takes between 2/3 and 4/3 of its family's prior (the expected duration,
+ * `SslDriver.expectedDurationMs.open`), with the emulator's 12 s lag included: a fleet of changes
+ * that take as long as each family expects (RDS: 2 to 4 minutes around its 3).
+ */
+function fleetTiming(fam: BenchFamily, i: number): TaskTiming {
+  const expected = driverFor(fam.family).expectedDurationMs?.open ?? 180_000;
+  const total = Math.round(expected * (2 / 3 + ((i % 13) / 12) * (2 / 3)));
+  return { lagMs: LAG_MS, durationMs: total - LAG_MS };
 }
 
 interface Seeded {
@@ -49,7 +57,7 @@ interface Seeded {
 function seedFleet(emu: Emulator, count: number): Seeded[] {
   return Array.from({ length: count }, (_, i) => {
     const fam = BENCH_FAMILIES[i % BENCH_FAMILIES.length];
-    const seeded = { fam, id: fam.instanceId(i), timing: fleetTiming(i) };
+    const seeded = { fam, id: fam.instanceId(i), timing: fleetTiming(fam, i) };
     fam.seed(emu, seeded.id, seeded.timing);
     return seeded;
   });

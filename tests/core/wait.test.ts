@@ -2,7 +2,14 @@ import * as assert from "assert";
 import { FakeClock } from "../../provider/core/clock";
 import { SslChangeFailedError, WaitTimeoutError } from "../../provider/core/errors";
 import { pollDelay, waitForSslState, type SettleOptions } from "../../provider/core/wait";
-import type { SettleObservation } from "../../provider/core/driver";
+import { applyChange } from "../../provider/core/apply-change";
+import type {
+  BaseLiveSsl,
+  BaseSslInputs,
+  SettleObservation,
+  SslDriver,
+} from "../../provider/core/driver";
+import { settingsFrom } from "../../provider/core/settings";
 import { calculateDelay, retryCall } from "../../provider/core/retry";
 import { CloudApiError } from "../../provider/core/errors";
 import { rateFor, rateLimiterFor, TokenBucket } from "../../provider/core/rate-limit";
@@ -60,12 +67,35 @@ describe("core/wait waitForSslState: the finished test with memory", () => {
     assert.strictEqual(s.polls(), 3);
   });
 
-  it("without any evidence, two agreeing polls after the grace period end the wait", async () => {
+  it("without any evidence, two agreeing polls, the second at the end of the grace period, end the wait", async () => {
     const s = settleWith([running(true)]);
     assert.strictEqual(await s.verdict, "finished");
-    // Polls at 5, 10, 15, 20, 25, 31.1, 38.7, 48.1, 59.8 and 74.4 s: the last is the first after
-    // the grace (60 s), and every poll agreed.
-    assert.strictEqual(s.clock.now() - Date.UTC(2026, 0, 1), 74_406);
+    // Poll 1 at 5 s agrees but has no evidence: only the grace period can end the wait, so the
+    // next poll comes when it ends (60 s), not every few seconds through it.
+    assert.deepStrictEqual(s.clock.sleeps, [5000, 55_000]);
+    assert.strictEqual(s.polls(), 2);
+  });
+
+  it("waiting out the grace period still sees a restart that shows by its end", async () => {
+    // The flag flipped early (poll 1); at the end of the grace the restart shows (poll 2): the wait
+    // goes on until the instance is steady again, on the schedule.
+    const s = settleWith([running(true), modifying, modifying, running(true)]);
+    assert.strictEqual(await s.verdict, "finished");
+    assert.deepStrictEqual(s.clock.sleeps.slice(0, 2), [5000, 55_000]);
+    assert.strictEqual(s.polls(), 4);
+  });
+
+  it("a poll short of the target ends the hold: the schedule decides again", async () => {
+    const s = settleWith([running(true), running(false), running(false), modifying, running(true)]);
+    assert.strictEqual(await s.verdict, "finished");
+    assert.deepStrictEqual(s.clock.sleeps.slice(0, 3), [5000, 55_000, 14_625]);
+  });
+
+  it("notBefore: no poll before the change can be observed", async () => {
+    const at = (ms: number) => Date.UTC(2026, 0, 1) + ms;
+    const s = settleWith([running(true, { evidence: "task" })], { notBefore: () => at(10_000) });
+    assert.strictEqual(await s.verdict, "finished");
+    assert.deepStrictEqual(s.clock.sleeps, [10_000]);
   });
 
   it("evidence reported by the driver (a new expiry) ends the wait at once", async () => {
@@ -248,5 +278,64 @@ describe("core/rate-limit rateLimiterFor: one bucket per cloud, region and API i
       50,
     );
     assert.strictEqual(bucket.ratePerSecond, 20);
+  });
+});
+
+describe("core/apply-change: the read-back after a finished wait (issue 11)", () => {
+  type Live = BaseLiveSsl;
+  const inputs: BaseSslInputs = { instanceId: "rm-1", sslEnabled: true, onDelete: "disable" };
+
+  /** A driver whose deciding poll reads `polled` whole; `reads` counts separate reads. */
+  function scripted(polled: Live) {
+    const counts = { reads: 0 };
+    const driver = {
+      family: "alicloud.rds",
+      settleGraceMs: 60_000,
+      actions: ["open", "close"],
+      async read() {
+        counts.reads++;
+        return { ...polled };
+      },
+      plan: (i: BaseSslInputs, l: Live) =>
+        i.sslEnabled === l.sslEnabled ? undefined : i.sslEnabled ? "open" : "close",
+      send: async (_c: unknown, _i: unknown, action: string) => ({ action }),
+      observe: async (): Promise<SettleObservation<Live>> => ({
+        state: "Running",
+        steady: true,
+        targetShown: true,
+        evidence: "task",
+        live: polled,
+      }),
+    } as unknown as SslDriver<BaseSslInputs, Live>;
+    return { driver, counts };
+  }
+
+  function change(driver: SslDriver<BaseSslInputs, Live>) {
+    const clock = new FakeClock();
+    const ctx = { settings: settingsFrom(undefined, {}), clock, progress: () => undefined };
+    const live = { sslEnabled: false, status: "Running", steady: true };
+    return applyChange(driver, {
+      ctx,
+      inputs,
+      live,
+      applied: {},
+      rotate: false,
+      deadline: clock.now() + 3_600_000,
+    });
+  }
+
+  it("uses the live state the deciding poll read instead of reading again", async () => {
+    const polled = { sslEnabled: true, status: "Running", steady: true };
+    const { driver, counts } = scripted(polled);
+    const result = await change(driver);
+    assert.strictEqual(result.live, polled);
+    assert.strictEqual(counts.reads, 0);
+  });
+
+  it("still checks that state against the declared one", async () => {
+    const { driver } = scripted({ sslEnabled: false, status: "Running", steady: true });
+    const err = await change(driver).catch((e) => e);
+    assert.ok(err instanceof SslChangeFailedError);
+    assert.match(err.message, /after open the SSL read still needs "open" \(sslEnabled=false\)/);
   });
 });

@@ -42,6 +42,13 @@ import {
 
 const TASK_STATUSES = [...IN_FLIGHT_TASK_STATUSES, WAITING_TASK_STATUS];
 
+/**
+ * The waiter's prior per action (docs/BENCHMARKS.md): Open, Update and Close restart the instance
+ * (seed 000 "Note"), "minutes" (alibaba.md §1.2, §6) with no figure; 3 minutes is the restart the
+ * same platform documents for RDS MySQL (alibaba.md §1.1), an inference for MongoDB.
+ */
+const DDS_EXPECTED_DURATION_MS = { open: 180_000, close: 180_000, update: 180_000 } as const;
+
 async function read(ctx: DriverContext, inputs: DdsSslInputs): Promise<DdsLiveSsl> {
   const attribute = await describeAttribute(ctx, inputs);
   const ssl = await describeSsl(ctx, inputs);
@@ -95,7 +102,7 @@ async function observe(
   inputs: DdsSslInputs,
   sent: SentAction,
   before: DdsLiveSsl,
-): Promise<SettleObservation> {
+): Promise<SettleObservation<DdsLiveSsl>> {
   let attribute;
   try {
     attribute = await describeAttribute(ctx, inputs);
@@ -131,6 +138,7 @@ async function observe(
     steady: true,
     targetShown: shows(live, sent, expiryChanged),
     evidence: expiryChanged && sent.action !== "close" ? "expiryChanged" : undefined,
+    live, // what `read` reads: the attribute, the SSL read and the open tasks of this poll
   };
 }
 
@@ -203,6 +211,7 @@ export const ddsDriver: SslDriver<DdsSslInputs, DdsLiveSsl> = {
   family: FAMILY,
   defaultTimeoutMinutes: DDS_DEFAULT_TIMEOUT_MINUTES,
   settleGraceMs: DDS_SETTLE_GRACE_MS,
+  expectedDurationMs: DDS_EXPECTED_DURATION_MS,
   actions: ["open", "close", "update"],
   secretOutputs: [],
   inputNames: DDS_SETTING_NAMES,

@@ -93,7 +93,7 @@ async function observe(
   inputs: RdsSslInputs,
   sent: SentAction,
   before: RdsLiveSsl,
-): Promise<SettleObservation> {
+): Promise<SettleObservation<RdsLiveSsl>> {
   let attribute;
   try {
     attribute = await describeAttribute(ctx, inputs);
@@ -129,6 +129,7 @@ async function observe(
         : undefined,
     // PostgreSQL keeps LastModifyStatus=failed from an earlier change until the next one runs.
     failureMayBeStale: before.lastModifyStatus === "failed",
+    live, // what `describe` reads: the attribute and the SSL read of this poll
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The Tair / ApsaraDB for Redis family driver: read = DescribeInstanceAttribute +
  * DescribeInstanceSSL, write = ModifyInstanceSSL (Enable / Disable / Update, answers a TaskId), one
- * poll = status, the task, the SSL read. The SSL read never shows a renewal (it reads `Enable`
+ * poll = the task, the status, the SSL read. The SSL read never shows a renewal (it reads `Enable`
  * before and after, and its expiry is the CA's), so a renewal's evidence is its task (F2).
  * Waiting, deciding when a change has finished, retries and validation plumbing are provider/core.
  */
@@ -37,6 +37,14 @@ import {
 } from "./consts";
 import type { RedisLiveSsl, RedisSslInputs } from "./types";
 import { instanceCondition } from "./wire";
+
+/**
+ * The waiter's prior per action (docs/BENCHMARKS.md). Tair documents only that the restart is a
+ * "second-level connection blip" (alibaba.md §1.3), not how long the task takes: this is the
+ * emulator's observed duration (tests/emulator/alibaba: 12 s before the change shows, 30 s of
+ * change), not a cloud's figure.
+ */
+const REDIS_EXPECTED_DURATION_MS = { open: 42_000, close: 42_000, update: 42_000 } as const;
 
 /** Enable issues a fresh certificate, so `rotate` on a closed instance is an open. */
 function plan(
@@ -107,42 +115,54 @@ interface TaskProgress {
 }
 
 /**
- * The change's task: DescribeTaskDetail for the TaskId the write answered (RUNNING | COMPLETED).
- * Without one (the answer was lost) or when the detail is refused, any unfinished task of the
- * instance in DescribeHistoryTasks.
+ * The change's task by the TaskId the write answered (DescribeTaskDetail: RUNNING | COMPLETED);
+ * undefined without one (the answer was lost) or when the detail is refused.
  */
-async function taskProgress(
+async function taskDetail(
   ctx: DriverContext,
   inputs: RedisSslInputs,
   sent: SentAction,
-): Promise<TaskProgress> {
-  if (sent.taskId) {
-    try {
-      const status = await describeTaskStatus(ctx, inputs, sent.taskId);
-      const state = `task ${sent.taskId} ${status}`;
-      if (status === TASK_DONE) return { running: false, done: true, state };
-      // Undocumented end states (the page lists RUNNING and COMPLETED only): fail rather than wait.
-      if (/FAIL|CANCEL|ERROR/i.test(status)) {
-        return { running: false, state, failure: `the cloud reports ${state}` };
-      }
-      return { running: true, state };
-    } catch (error) {
-      if (!(error instanceof AlibabaApiError) || error.retryClass !== "final") throw error;
+): Promise<TaskProgress | undefined> {
+  if (!sent.taskId) return undefined;
+  try {
+    const status = await describeTaskStatus(ctx, inputs, sent.taskId);
+    const state = `task ${sent.taskId} ${status}`;
+    if (status === TASK_DONE) return { running: false, done: true, state };
+    // Undocumented end states (the page lists RUNNING and COMPLETED only): fail rather than wait.
+    if (/FAIL|CANCEL|ERROR/i.test(status)) {
+      return { running: false, state, failure: `the cloud reports ${state}` };
     }
+    return { running: true, state };
+  } catch (error) {
+    if (!(error instanceof AlibabaApiError) || error.retryClass !== "final") throw error;
+    return undefined;
   }
+}
+
+/** Without the task's detail: any unfinished task of the instance in DescribeHistoryTasks. */
+async function anyUnfinishedTask(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+): Promise<TaskProgress> {
   const unfinished = await describeUnfinishedTask(ctx, inputs);
   return { running: unfinished !== undefined, state: unfinished };
 }
 
-/** One poll: the status first; the task and the SSL read only once the instance is Normal again. */
+/**
+ * One poll. With the write's TaskId the task comes first and decides while it runs (one call a
+ * poll, as Tencent's and RDS v3's waits); then the status, and the SSL read once the instance is
+ * Normal again. Without one, the status first, then any unfinished task of the instance.
+ */
 async function observe(
   ctx: DriverContext,
   inputs: RedisSslInputs,
   sent: SentAction,
   before: RedisLiveSsl,
-): Promise<SettleObservation> {
-  let attribute;
+): Promise<SettleObservation<RedisLiveSsl>> {
+  let detail, attribute;
   try {
+    detail = await taskDetail(ctx, inputs, sent);
+    if (detail?.running) return { state: detail.state!, steady: false, targetShown: false };
     attribute = await describeAttribute(ctx, inputs);
   } catch (error) {
     if (isGone(error)) {
@@ -156,7 +176,7 @@ async function observe(
     return { state: status, steady: false, targetShown: false, terminal };
   }
   // Still Normal: during the lag only the task shows that the change has not run yet.
-  const task = await taskProgress(ctx, inputs, sent);
+  const task = detail ?? (await anyUnfinishedTask(ctx, inputs));
   if (task.running) {
     return { state: `${condition.status} (${task.state})`, steady: false, targetShown: false };
   }
@@ -175,6 +195,7 @@ async function observe(
         ? "expiryChanged"
         : undefined,
     failure: task.failure,
+    live, // what `describe` reads: the attribute and the SSL read of this poll
   };
 }
 
@@ -222,6 +243,7 @@ export const redisDriver: SslDriver<RedisSslInputs, RedisLiveSsl> = {
   family: FAMILY,
   defaultTimeoutMinutes: REDIS_DEFAULT_TIMEOUT_MINUTES,
   settleGraceMs: REDIS_SETTLE_GRACE_MS,
+  expectedDurationMs: REDIS_EXPECTED_DURATION_MS,
   actions: ["open", "close", "update"],
   secretOutputs: [],
   inputNames: [],

@@ -24,6 +24,7 @@ import {
 import {
   FAMILY,
   POSTGRES_DEFAULT_TIMEOUT_MINUTES,
+  POSTGRES_EXPECTED_DURATION_MS,
   POSTGRES_SECRET_OUTPUTS,
   POSTGRES_SETTING_NAMES,
   POSTGRES_SETTLE_GRACE_MS,
@@ -86,7 +87,7 @@ async function observe(
   ctx: DriverContext,
   inputs: PostgresSslInputs,
   sent: SentAction,
-): Promise<SettleObservation> {
+): Promise<SettleObservation<PostgresLiveSsl>> {
   if (sent.taskId === undefined) return observeLive(ctx, inputs, sent);
   const task = await describeTask(ctx, inputs, sent.taskId);
   const line = task ? describeTaskLine(task) : `task ${sent.taskId} not listed yet`;
@@ -114,7 +115,7 @@ async function observeLive(
   inputs: PostgresSslInputs,
   sent: SentAction,
   taskLine?: string,
-): Promise<SettleObservation> {
+): Promise<SettleObservation<PostgresLiveSsl>> {
   let live: PostgresLiveSsl;
   try {
     live = await read(ctx, inputs);
@@ -131,6 +132,7 @@ async function observeLive(
     targetShown: shows(inputs, live, sent),
     scheduled: taskLine ? undefined : live.scheduled,
     terminal: live.terminal,
+    live, // `read` itself
   };
 }
 
@@ -167,6 +169,7 @@ export const postgresDriver: SslDriver<PostgresSslInputs, PostgresLiveSsl> = {
   family: FAMILY,
   defaultTimeoutMinutes: POSTGRES_DEFAULT_TIMEOUT_MINUTES,
   settleGraceMs: POSTGRES_SETTLE_GRACE_MS,
+  expectedDurationMs: POSTGRES_EXPECTED_DURATION_MS,
   actions: ["open", "close", "reconfigure"],
   secretOutputs: POSTGRES_SECRET_OUTPUTS,
   inputNames: POSTGRES_SETTING_NAMES,
