@@ -7,7 +7,7 @@
  */
 import type { DriverContext } from "../../core/driver";
 import { CloudApiError, InstanceNotFoundError, isGone } from "../../core/errors";
-import { alibabaRegion, alibabaSdkConfig, callAlibaba } from "../client";
+import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
 import { CENTRAL_ENDPOINT_REGIONS, DDS_VERSION, FAMILY, NO_SSL_READ_CODES } from "./consts";
 import type { DdsSslInputs } from "./types";
 
@@ -22,22 +22,15 @@ export function ddsEndpoint(region: string): string {
     : `mongodb.${region}.aliyuncs.com`;
 }
 
-/** One client per settings and region: building one loads credentials. */
-const clients = new WeakMap<object, Map<string, { client: CoreClient; endpoint: string }>>();
-
 function ddsClient(ctx: DriverContext, inputs: DdsSslInputs) {
   const core: OpenApiCore = require("../../core/sdk").loadSdk(FAMILY, "@alicloud/openapi-core");
   const region = alibabaRegion(ctx, inputs.region);
-  let byRegion = clients.get(ctx.settings);
-  if (!byRegion) clients.set(ctx.settings, (byRegion = new Map()));
-  let entry = byRegion.get(region);
-  if (!entry) {
+  const entry = cachedProductClient(ctx, FAMILY, region, () => {
     // The core client has no endpoint map: without an endpoint it refuses to start.
     const config = alibabaSdkConfig(ctx, region) as { endpoint?: string };
     config.endpoint ??= ddsEndpoint(region);
-    entry = { client: new core.default(config as never), endpoint: config.endpoint };
-    byRegion.set(region, entry);
-  }
+    return { client: new core.default(config as never) as CoreClient, endpoint: config.endpoint };
+  });
   return { core, region, ...entry };
 }
 
@@ -48,7 +41,7 @@ async function rpc(
   action: string,
   query: Record<string, string | number>,
 ): Promise<Body> {
-  const { core, client } = ddsClient(ctx, inputs);
+  const { core, client, region } = ddsClient(ctx, inputs);
   const params = new core.$OpenApiUtil.Params({
     action,
     version: DDS_VERSION,
@@ -66,6 +59,7 @@ async function rpc(
     subject: { family: FAMILY, instanceId: inputs.instanceId },
     api: FAMILY,
     action,
+    region,
     readOnly: action !== "ModifyDBInstanceSSL",
     send: () => client.callApi(params, request, {} as never) as Promise<{ body?: Body }>,
   });
