@@ -14,7 +14,7 @@ import { CredentialsError, type ErrorSubject } from "../core/errors";
 import { rateLimiterFor } from "../core/rate-limit";
 import { endpointHostPort, SETTINGS_KEYS } from "../core/settings";
 import { AlibabaApiError, toAlibabaApiError } from "./errors";
-import { withCloudProxy } from "./proxy";
+import { withSdkTransport } from "./transport";
 import { ALIBABA_REGION_FORMAT } from "./formats";
 
 export const DEFAULT_REGION = "cn-hangzhou";
@@ -118,7 +118,7 @@ export function callAlibaba<T>(call: AlibabaCall<T>): Promise<T> {
   return callCloud({
     ...call,
     limiter: rateLimiterFor(key, ctx.clock, ctx.settings.requestsPerSecond),
-    send: () => withCloudProxy(ctx.settings.env, call.send),
+    send: () => withSdkTransport(ctx.settings.env, call.send),
     typedError: (e) => asTypedError(call, e),
   });
 }

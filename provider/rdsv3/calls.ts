@@ -2,6 +2,7 @@
  * The three RDS v3 calls (tencent-huawei.md §2.2, §2.3; seed 004): list one instance by id, switch
  * SSL, query a job. Paths carry the project id; every call goes through `callRdsV3`.
  */
+import { rules } from "../core/check-failure";
 import type { DriverContext } from "../core/driver";
 import { DbSslError, InstanceNotFoundError, type ErrorSubject } from "../core/errors";
 import { callRdsV3, type RdsV3Call } from "./client";
@@ -25,13 +26,26 @@ export function projectIdOf(ctx: DriverContext, cloud: RdsV3Cloud, inputs: RdsV3
   throw new DbSslError(subjectOf(cloud, inputs), `${problem}: set ${where} (nothing was sent)`);
 }
 
+/**
+ * The region a call goes to. It becomes part of the API host name (clouds.ts `endpoint`), so it
+ * is checked here too, not only at `check`: a state the engine never checked (edited by hand, an
+ * import) must not send signed requests to another host (issue 12, "request host").
+ */
+export function regionOf(ctx: DriverContext, cloud: RdsV3Cloud, inputs: RdsV3Inputs): string {
+  const region = inputs.region ?? cloudRegion(cloud, ctx.settings);
+  const source = inputs.region !== undefined ? "region" : cloud.region.join(" or ");
+  const problem = rules.format(cloud.formats.region)(source, region);
+  if (problem === undefined) return region;
+  throw new DbSslError(subjectOf(cloud, inputs), `${problem} (nothing was sent)`);
+}
+
 function target(ctx: DriverContext, cloud: RdsV3Cloud, inputs: RdsV3Inputs): Target {
   return {
     ctx,
     cloud,
     subject: subjectOf(cloud, inputs),
     projectId: projectIdOf(ctx, cloud, inputs),
-    region: inputs.region ?? cloudRegion(cloud, ctx.settings),
+    region: regionOf(ctx, cloud, inputs),
   };
 }
 

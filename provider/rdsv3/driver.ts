@@ -101,6 +101,10 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
     const job = await showJob(ctx, cloud, inputs, sent.taskId);
     const name = `job ${sent.taskId}`;
     if (job?.status === JOB_STATUS.failed) {
+      // A job fails when its instance is deleted under it: gone is gone (a delete has nothing
+      // left to close), not a failed change. One more read, on this path only.
+      const seen = await instanceObservation(ctx, inputs, sent);
+      if (seen.gone) return seen;
       const failure = `the cloud reports ${name} Failed: ${job.fail_reason || "no reason given"}`;
       return { state: `${name} Failed`, steady: false, targetShown: false, failure };
     }

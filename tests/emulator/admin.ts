@@ -27,6 +27,11 @@ export interface EmulatorAdmin {
   injectFault(...faults: FaultSpec[]): void;
   pendingFaults(): FaultSpec[];
   clearFaults(): void;
+  /**
+   * Cloud API calls received and not answered yet: after an operation returned, one still held
+   * by a `slow` fault is a write that would land (or an answer that would arrive) unseen.
+   */
+  callsInFlight(): number;
   /** Calls received per action (every call, including failed ones, unless filtered). */
   counts(filter?: CountFilter): Record<string, number>;
   /** Write calls (Modify*) received per action. */
@@ -49,6 +54,7 @@ export function emulatorAdmin(state: EmulatorState): EmulatorAdmin {
     injectFault: (...faults) => state.faults.inject(...faults),
     pendingFaults: () => state.faults.pending(),
     clearFaults: () => state.faults.clear(),
+    callsInFlight: () => state.inFlight.count,
     counts: (filter) => state.log.counts(filter),
     writeCounts: (filter) => state.log.counts({ ...filter, writesOnly: true }),
     log: () => state.log.log(),

@@ -117,6 +117,32 @@ describe("emulator: ApsaraDB for MongoDB (DDS 2015-12-01)", function () {
     assert.deepStrictEqual(await tasks(), ["Succeed"]);
   });
 
+  it("timing.quiet: an Update shows no status and no task; only the expiry moves when it lands", async () => {
+    const QUIET = "dds-quiet1";
+    emu.admin.dds.seed({
+      id: QUIET,
+      ssl: { open: true },
+      timing: { quiet: true, lagMs: 0, durationMs: 60_000 },
+    });
+    const expiry = async () =>
+      (await call("DescribeDBInstanceSSL", { DBInstanceId: QUIET })).SSLExpiredTime;
+    const before = await expiry();
+    await call("ModifyDBInstanceSSL", {
+      DBInstanceId: QUIET,
+      SSLAction: "Update",
+      SwitchMode: "0",
+    });
+    for (const step of [0, 30_000]) {
+      emu.clock.advanceBy(step);
+      const attr = await call("DescribeDBInstanceAttribute", { DBInstanceId: QUIET });
+      assert.strictEqual(attr.DBInstances.DBInstance[0].DBInstanceStatus, "Running");
+      assert.deepStrictEqual(emu.admin.dds.tasks(QUIET), []);
+      assert.strictEqual(await expiry(), before);
+    }
+    emu.clock.advanceBy(30_000);
+    assert.notStrictEqual(await expiry(), before);
+  });
+
   it("SwitchMode=1 waits for the window: task Waiting, its StartTime the window", async () => {
     await call("ModifyDBInstanceSSL", { DBInstanceId: ID, SSLAction: "Open", SwitchMode: "1" });
     const [task] = emu.admin.dds.tasks(ID);

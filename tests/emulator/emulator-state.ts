@@ -33,6 +33,8 @@ export interface EmulatorState {
   readonly kvstore: KvstoreInstanceStore;
   /** ApsaraDB for MongoDB (DDS) instances. */
   readonly dds: DdsInstanceStore;
+  /** Cloud API calls received and not answered yet (a `slow` fault holds or delays them). */
+  readonly inFlight: { count: number };
 }
 
 export function newEmulatorState(
@@ -50,6 +52,7 @@ export function newEmulatorState(
     rdsv3: new RdsV3Store(clock, DEFAULT_RDSV3_TIMING),
     kvstore: new KvstoreInstanceStore(clock, { ...DEFAULT_KVSTORE_TIMING, ...timing }),
     dds: new DdsInstanceStore(clock, { ...DEFAULT_DDS_TIMING, ...timing }),
+    inFlight: { count: 0 },
   };
 }
 

@@ -76,6 +76,18 @@ describe("emulator: scripted faults", () => {
     await assert.rejects(describeSsl(rdsClient(emu, { readTimeout: 100 }), "rm-f"), /timeout/i);
   });
 
+  it("slow holds the call in virtual time: a clock advance past the hold runs it at once", async () => {
+    emu.admin.injectFault({ kind: "slow", delayMs: 10 * 60_000 });
+    const started = Date.now();
+    const answer = describeSsl(rdsClient(emu, { readTimeout: 5000 }), "rm-f");
+    while (emu.admin.callsInFlight() === 0) await new Promise((r) => setTimeout(r, 5));
+    assert.equal(emu.admin.log().length, 0, "held: not run, not logged yet");
+    emu.clock.advanceBy(10 * 60_000);
+    assert.equal((await answer).body?.SSLEnabled, "No");
+    assert.equal(emu.admin.callsInFlight(), 0);
+    assert.ok(Date.now() - started < 2000, "ran at the advance, not after 10 real minutes");
+  });
+
   it("rejects an unknown fault kind", () => {
     assert.throws(
       () => emu.admin.injectFault({ kind: "explode" as "reset" }),

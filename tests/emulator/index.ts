@@ -128,6 +128,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         new RdsV3Protocol(state, state.rdsv3),
         new Tc3Protocol(state, state.tencentPostgres),
       ],
+      inFlight: state.inFlight,
     },
     opts.port ?? 0,
     HOST,

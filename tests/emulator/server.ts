@@ -10,6 +10,8 @@ import type { IncomingCall, WireAnswer, WireOutcome, WireProtocol } from "./wire
 export interface ServerRouting {
   adminRoutes: readonly AdminRoute[];
   protocols: readonly WireProtocol[];
+  /** Counts cloud API calls from arrival until their outcome is known (admin calls excluded). */
+  inFlight?: { count: number };
 }
 
 export interface RunningServer {
@@ -44,7 +46,14 @@ async function route(routing: ServerRouting, req: IncomingMessage): Promise<Wire
   }
   const call: IncomingCall = { method, pathname, rawQuery, headers: req.headersDistinct, rawBody };
   const protocol = routing.protocols.find((p) => p.matches(call));
-  return protocol ? protocol.handle(call) : NO_PROTOCOL;
+  if (!protocol) return NO_PROTOCOL;
+  const counter = routing.inFlight ?? { count: 0 };
+  counter.count++;
+  try {
+    return await protocol.handle(call);
+  } finally {
+    counter.count--;
+  }
 }
 
 function send(res: ServerResponse, outcome: WireOutcome): void {

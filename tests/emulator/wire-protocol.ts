@@ -3,6 +3,8 @@
  * request to the registered protocols in order; the first whose `matches` says yes answers it.
  * Alibaba ACS3 RPC is the first; Tencent TC3 and Huawei/OTC SDK-HMAC-SHA256 plug in the same way.
  */
+import type { VirtualClock } from "./virtual-clock";
+
 export interface IncomingCall {
   method: string;
   /** The path as received, without the query. */
@@ -34,3 +36,16 @@ export function firstHeader(call: IncomingCall, name: string): string | undefine
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A `slow` fault before the handler: the call is held `delayMs` of VIRTUAL time, then runs (its
+ * answer comes after the client may have given up). Virtual time moves at least as fast as real
+ * time, so with nothing advancing the clock this is a real delay of `delayMs`; a provider whose
+ * waits advance the clock sees the call run within `delayMs` of the provider's own time, as a
+ * cloud that is slow to answer applies the write within its own server timeout, never minutes
+ * later. (A real-ms hold let the call run minutes of the provider's time after it was sent, past
+ * the lost-answer grace period: the provider then rightly sent it again and both landed.)
+ */
+export function holdCall(clock: VirtualClock, delayMs: number): Promise<void> {
+  return clock.until(clock.now() + delayMs);
+}

@@ -7,7 +7,13 @@
 import * as fc from "fast-check";
 import { EMULATOR_SECRET_KEY } from "../emulator";
 import type { ReliabilityFamily } from "./families";
-import { checkInputsOf, NEW_FAMILY_BUDGET, slug, writeCounters } from "./family-kit";
+import {
+  checkInputsOf,
+  NEW_FAMILY_BUDGET,
+  slug,
+  writeCounters,
+  ALIBABA_SLOW_ANSWER_NOTE,
+} from "./family-kit";
 import { oddValue } from "./fuzz-values";
 
 const WRITE = "ModifyDBInstanceSSL";
@@ -48,6 +54,7 @@ export const ALICLOUD_MONGODB: ReliabilityFamily = {
   signatureCode: /SignatureDoesNotMatch/,
   // provider/alicloud/mongodb/calls.ts (DDS Go SDK EndpointMap): mongodb[.<region>].aliyuncs.com.
   cloudHosts: /^mongodb(\.[a-z0-9-]+)?\.aliyuncs\.com$/,
+  slowAnswerNote: ALIBABA_SLOW_ANSWER_NOTE,
   messages: {
     stopped: /the instance is Stopped/,
     locked: /the instance is locked \(LockMode LockByExpiration\)/,

@@ -8,7 +8,13 @@
 import * as fc from "fast-check";
 import { EMULATOR_SECRET_KEY } from "../emulator";
 import type { ReliabilityFamily } from "./families";
-import { checkInputsOf, NEW_FAMILY_BUDGET, slug, writeCounters } from "./family-kit";
+import {
+  checkInputsOf,
+  NEW_FAMILY_BUDGET,
+  slug,
+  writeCounters,
+  ALIBABA_SLOW_ANSWER_NOTE,
+} from "./family-kit";
 
 const WRITE = "ModifyInstanceSSL";
 
@@ -53,6 +59,7 @@ export const ALICLOUD_REDIS: ReliabilityFamily = {
   signatureCode: /SignatureDoesNotMatch/,
   // The R-KVStore endpoint map (@alicloud/r-kvstore20150101): r-kvstore[.<region>].aliyuncs.com.
   cloudHosts: /^r-kvstore(\.[a-z0-9-]+)?\.aliyuncs\.com$/,
+  slowAnswerNote: ALIBABA_SLOW_ANSWER_NOTE,
   messages: {
     stopped: /the instance is Inactive/,
     locked: /IncorrectDBInstanceLockMode/,

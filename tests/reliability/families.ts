@@ -55,6 +55,8 @@ export interface ReliabilityBudget {
   crashPoints?: readonly string[];
   /** Update crashes, the timeout case and the rename/replacement hand-overs. */
   crashExtras?: boolean;
+  /** With `crashExtras: false`: the family whose run covers them (same driver), for the report. */
+  crashExtrasCoveredBy?: string;
   /** How many of the huge-input shapes of the fuzz suite. */
   hugeShapes?: number;
   /**
@@ -99,8 +101,10 @@ export interface ReliabilityFamily {
   failPendingChange?: (emu: Emulator, id: string) => void;
   /** Makes the next accepted change's task or job fail (emulators that script it in advance). */
   failNextChange?: (emu: Emulator, id: string) => void;
-  /** What the error says when the change's task or job fails (default /fail/i). */
-  failedChangeMessage?: RegExp;
+  /** What the error says when the change's task or job fails, per operation (default /fail/i). */
+  failedChangeMessage?: RegExp | ((op: Op) => RegExp);
+  /** Why the failed change surfaces the way it does, when that is not the cloud's own failure. */
+  failedChangeNote?: string;
   /** A console change does not cancel the pending task: it still lands afterwards. */
   consoleChangeKeepsTask?: boolean;
   /** Conditions the emulator can put an instance into; absent = all of them. */
@@ -115,6 +119,12 @@ export interface ReliabilityFamily {
   signatureCode: RegExp;
   /** Every host name the family's clients may reach outside the emulator. */
   cloudHosts: RegExp;
+  /** A valid region of this cloud: the control of the request-host case (default cn-shanghai). */
+  apiRegion?: string;
+  /** Said in the rows of the slow-answer faults, when the family's client handles them oddly. */
+  slowAnswerNote?: string;
+  /** Appended to the transport rows' `tried` (e.g. which other family shares the client). */
+  transportNote?: string;
   /** What the error says for each terminal condition, and for a deleted instance. */
   messages: Partial<Record<"stopped" | "locked", RegExp>> & { deleted: RegExp };
   /**

@@ -72,11 +72,22 @@ function rdsV3Family(cloud: RdsV3CloudName): ReliabilityFamily {
     changeOutOfBand: (emu, id, sslEnabled) => void emu.admin.rdsv3.setSsl(id, sslEnabled),
     failNextChange: (emu, id) => emu.admin.rdsv3.failNextChange(id, "reboot failed"),
     // OTC's documented PUT answer is an empty 200 (no job id, tencent-huawei.md §2.1): the failed
-    // job cannot be found, so the failure shows as a change that never lands, at the deadline.
+    // job cannot be found, so the failure shows as a change that never lands, at the deadline,
+    // naming the state last seen (SSL unchanged): an honest timeout, never a success, nothing resent.
     failedChangeMessage:
       cloud === "opentelekomcloud"
-        ? /timed out after 30m00s .*last state: ACTIVE, SSL (on|off)/
+        ? (op) =>
+            new RegExp(
+              `timed out after 30m00s waiting for SSL ${op === "create" ? "enabled" : "disabled"} ` +
+                `and the instance ready; last state: ACTIVE, SSL ${op === "create" ? "off" : "on"}\\b`,
+            )
         : /the cloud reports job [0-9a-f-]+ Failed: reboot failed/,
+    failedChangeNote:
+      cloud === "opentelekomcloud"
+        ? "OTC answers the write with an empty 200, no job id, so the failed job cannot be read: " +
+          "the provider waits to its 30-minute deadline and fails naming the unchanged state it " +
+          "last saw; never a success, nothing sent again"
+        : undefined,
     steadyStatus: "ACTIVE",
     wrongSecretConfig: () => cloudConfig(cloud, "not-the-secret-0123456789"),
     signatureCode: /APIGW\.0301/,
@@ -84,7 +95,8 @@ function rdsV3Family(cloud: RdsV3CloudName): ReliabilityFamily {
     messages: {
       stopped: /the instance is SHUTDOWN/,
       locked: /the instance is FROZEN/,
-      deleted: /the instance was deleted/,
+      // Either the instance read or the job (which the emulator fails when the instance goes).
+      deleted: /the instance was deleted|job [0-9a-f-]+ Failed: The DB instance was deleted/,
     },
     hugeInputs: (_id, value) => ({ instanceId: value, region: value, ...project }),
     checkInputs: () =>
@@ -94,7 +106,21 @@ function rdsV3Family(cloud: RdsV3CloudName): ReliabilityFamily {
         { projectId: identifierValue(fc.constant(PROJECT)) },
       ),
     secretValues: () => [EMULATOR_SECRET_KEY],
-    budget: { ...NEW_FAMILY_BUDGET, signatures: cloud === "opentelekomcloud" },
+    apiRegion: REGIONS[cloud][0],
+    transportNote:
+      "node:https in provider/rdsv3/http.ts, the one client of opentelekomcloud.rds and huaweicloud.rds",
+    // One client for both clouds: TLS and plain http once (OTC); the request host per cloud, as
+    // each builds its own API host from the region (provider/rdsv3/clouds.ts).
+    budget: {
+      ...NEW_FAMILY_BUDGET,
+      // One driver (provider/rdsv3/driver.ts) for both clouds: the crash extras run on Huawei,
+      // whose answer has a job id (OTC's has none), the longer path; both run every crash point.
+      ...(cloud === "opentelekomcloud"
+        ? { crashExtras: false, crashExtrasCoveredBy: "huaweicloud.rds (provider/rdsv3/driver.ts)" }
+        : {}),
+      signatures: cloud === "opentelekomcloud",
+      transport: cloud === "opentelekomcloud" ? "all" : "request-host",
+    },
   };
 }
 

@@ -82,6 +82,8 @@ export const TENCENTCLOUD_POSTGRES: ReliabilityFamily = {
   secretValues: () => [EMULATOR_SECRET_KEY],
   // A console change does not cancel a Tencent task (tests/emulator/tencent/postgres-store.ts).
   consoleChangeKeepsTask: true,
-  // Its own TC3 signer: the signature suite runs here.
-  budget: { ...NEW_FAMILY_BUDGET, signatures: true },
+  apiRegion: "ap-guangzhou",
+  transportNote: "the Tencent SDK through our own https.Agent, provider/tencentcloud/network.ts",
+  // Its own TC3 signer and its own transport: the signature and transport suites run here.
+  budget: { ...NEW_FAMILY_BUDGET, signatures: true, transport: "all" },
 };

@@ -10,7 +10,7 @@ import type { Fault } from "../faults";
 import type { CallRecord, Params } from "../request-log";
 import {
   firstHeader,
-  sleep,
+  holdCall,
   type IncomingCall,
   type WireAnswer,
   type WireOutcome,
@@ -124,7 +124,7 @@ export class AcsRpcProtocol implements WireProtocol {
     // A slow fault after the handler delays the answer, not the log: the call is on record at once.
     const delay = { ms: 0 };
     const outcome = await this.outcome(call, parsed, record, delay);
-    if (delay.ms > 0) await sleep(delay.ms);
+    if (delay.ms > 0) await holdCall(this.state.clock, delay.ms);
     return outcome;
   }
 
@@ -161,7 +161,7 @@ export class AcsRpcProtocol implements WireProtocol {
     const fault = this.state.faults.take(service.name, parsed.action);
     if (fault) record.fault = fault.kind;
     if (fault && !fault.after) {
-      if (fault.kind === "slow") await sleep(fault.delayMs);
+      if (fault.kind === "slow") await holdCall(this.state.clock, fault.delayMs);
       const replaced = faultOutcome(fault, service);
       if (replaced) return replaced;
     }

@@ -100,7 +100,8 @@ export function ddsService(
           const instance = instanceFor(p.DBInstanceId);
           const queued = instance.pending !== undefined;
           const pending = startModify(instance, p, clock.now());
-          if (!queued) {
+          // A quiet change (DdsTiming.quiet) lists no task.
+          if (!queued && !instance.timing.quiet) {
             pending.taskId = store.taskLog.add({
               instanceId: instance.id,
               regionId: instance.regionId,

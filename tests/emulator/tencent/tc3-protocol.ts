@@ -11,7 +11,7 @@ import type { Fault } from "../faults";
 import type { CallRecord } from "../request-log";
 import {
   firstHeader,
-  sleep,
+  holdCall,
   type IncomingCall,
   type WireAnswer,
   type WireOutcome,
@@ -133,7 +133,7 @@ export class Tc3Protocol implements WireProtocol {
     } finally {
       this.state.log.record(record);
     }
-    if (delay.ms > 0) await sleep(delay.ms);
+    if (delay.ms > 0) await holdCall(this.state.clock, delay.ms);
     return outcome;
   }
 
@@ -148,7 +148,7 @@ export class Tc3Protocol implements WireProtocol {
     const fault = this.state.faults.take(SERVICE, actionName);
     if (fault) record.fault = fault.kind;
     if (fault && !fault.after) {
-      if (fault.kind === "slow") await sleep(fault.delayMs);
+      if (fault.kind === "slow") await holdCall(this.state.clock, fault.delayMs);
       const replaced = this.faultOutcome(fault);
       if (replaced) return replaced;
     }

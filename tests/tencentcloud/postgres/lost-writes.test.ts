@@ -52,6 +52,21 @@ describe("tencentcloud.postgres: lost answers, resumed runs, busy instances", fu
     assert.strictEqual(appliedModifies(h).length, 1);
   });
 
+  it("a Modify that runs late, after the client gave up, is watched and never sent again", async () => {
+    // Held 1.5 s of the emulator's (virtual) time before it runs: the client times out at 500 ms,
+    // the write lands while the provider watches (within its grace period), as on a slow cloud.
+    h.emu.admin.injectFault({ action: MODIFY, kind: "slow", delayMs: 1500 });
+    const { outputs } = await h.create({ instanceId: ID, connectAddress: ip });
+    assert.strictEqual(outputs.sslEnabled, true);
+    assert.ok(
+      h.host.logs.some((l) => /ReadTimeout: the answer was lost; watching/.test(l)),
+      "the client gave up first",
+    );
+    assert.strictEqual(h.emu.admin.callsInFlight(), 0, "nothing left to land later");
+    assert.strictEqual(modifies(h).length, 1);
+    assert.strictEqual(appliedModifies(h).length, 1);
+  });
+
   it("a lost answer whose write did not run is sent again, once, after the grace period", async () => {
     h.emu.admin.injectFault({ action: MODIFY, kind: "internal" }); // before it runs
     const { outputs } = await h.create({ instanceId: ID, connectAddress: ip });
