@@ -37,8 +37,9 @@ describe("the emulator's virtual clock, injected into the dynamic-provider host"
     const log = h.emu.admin.log().filter((e) => e.params.DBInstanceId === "rm-never");
     const at = (e: { virtualTime: string }) => Date.parse(e.virtualTime) - started;
     const modify = log.find((e) => e.action === "ModifyDBInstanceSSL")!;
-    // Sent at once (the wall-clock time taken by the calls, well under a virtual second)...
-    assert.ok(at(modify) >= 0 && at(modify) < 1000, `Modify at +${at(modify)} ms`);
+    // Sent at once: only the wall-clock time the reads before it take (virtual time runs with
+    // real time; about 0.3 s here, over 1 s on a loaded 2-core machine), not the clock's skew...
+    assert.ok(at(modify) >= 0 && at(modify) < 3000, `Modify at +${at(modify)} ms`);
     // ...and the last poll exactly at the deadline: 1 minute of virtual time after the Modify.
     const last = log[log.length - 1];
     assert.ok(

@@ -12,7 +12,6 @@ import {
   NEW_FAMILY_BUDGET,
   slug,
   writeCounters,
-  ALIBABA_SLOW_ANSWER_NOTE,
 } from "./family-kit";
 import { oddValue } from "./fuzz-values";
 
@@ -54,7 +53,6 @@ export const ALICLOUD_MONGODB: ReliabilityFamily = {
   signatureCode: /SignatureDoesNotMatch/,
   // provider/alicloud/mongodb/calls.ts (DDS Go SDK EndpointMap): mongodb[.<region>].aliyuncs.com.
   cloudHosts: /^mongodb(\.[a-z0-9-]+)?\.aliyuncs\.com$/,
-  slowAnswerNote: ALIBABA_SLOW_ANSWER_NOTE,
   messages: {
     stopped: /the instance is Stopped/,
     locked: /the instance is locked \(LockMode LockByExpiration\)/,

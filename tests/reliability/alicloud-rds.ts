@@ -6,7 +6,6 @@
  */
 import * as fc from "fast-check";
 import { EMULATOR_SECRET_KEY, type Emulator } from "../emulator";
-import { ALIBABA_SLOW_ANSWER_NOTE } from "./family-kit";
 import type { ReliabilityFamily, SeedOptions } from "./families";
 import {
   identifierValue,
@@ -104,7 +103,6 @@ export const ALICLOUD_RDS: ReliabilityFamily = {
   // `OpenApiUtil.getEndpointRules` in @alicloud/openapi-core and the endpoint map of
   // @alicloud/rds20140815 (dist/client.js): rds.aliyuncs.com or rds.<region>.aliyuncs.com.
   cloudHosts: /^rds(\.[a-z0-9-]+)?\.aliyuncs\.com$/,
-  slowAnswerNote: ALIBABA_SLOW_ANSWER_NOTE,
   messages: {
     stopped: /the instance is Stopped/,
     locked: /locked \(LockMode LockByExpiration, instance_expired\)/,

@@ -13,7 +13,6 @@ import {
   NEW_FAMILY_BUDGET,
   slug,
   writeCounters,
-  ALIBABA_SLOW_ANSWER_NOTE,
 } from "./family-kit";
 
 const WRITE = "ModifyInstanceSSL";
@@ -59,7 +58,6 @@ export const ALICLOUD_REDIS: ReliabilityFamily = {
   signatureCode: /SignatureDoesNotMatch/,
   // The R-KVStore endpoint map (@alicloud/r-kvstore20150101): r-kvstore[.<region>].aliyuncs.com.
   cloudHosts: /^r-kvstore(\.[a-z0-9-]+)?\.aliyuncs\.com$/,
-  slowAnswerNote: ALIBABA_SLOW_ANSWER_NOTE,
   messages: {
     stopped: /the instance is Inactive/,
     locked: /IncorrectDBInstanceLockMode/,

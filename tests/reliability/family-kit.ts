@@ -67,14 +67,3 @@ export const slug = (tag: string) => tag.toLowerCase().replace(/[^a-z0-9]/g, "")
 
 /** 32 hex digits from a tag: ids of clouds whose ids are hex (RDS v3 `<32 hex>in01`). */
 export const hex32 = (tag: string) => createHash("sha256").update(tag).digest("hex").slice(0, 32);
-
-/**
- * The Alibaba SDK's transport (httpx 2.3.3 under `@alicloud/openapi-core` 1.0.8) loses the read
- * timeout of a request sent on a keep-alive socket less than `readTimeout` after the previous
- * request on it: the previous request's response timer, never cleared because the SDK does not
- * read the body through `httpx.read`, fires and clears the new request's timer. So a slow answer
- * is simply waited for; see the report of issue 12.
- */
-export const ALIBABA_SLOW_ANSWER_NOTE =
-  "Alibaba SDK: the client timeout is lost on a reused keep-alive socket, so no timeout is " +
-  "seen and the late answer is waited for (a product defect, see the issue 12 report)";

@@ -102,9 +102,9 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
   {
     // The emulator holds the call 0.5 s of virtual time (tests/emulator/README.md "Faults"), so
     // it lands after the client gave up (300 ms) but well within the family's grace period, as a
-    // slow cloud applies it: the provider must watch, see it and never send it again. Alibaba's
-    // SDK does not time out on a reused keep-alive socket (see the report of issue 12), so there
-    // the provider simply waits for the late answer: one write either way.
+    // slow cloud applies it: the provider must watch, see it and never send it again. (The Alibaba
+    // SDK's transport used to lose its timeout on a reused keep-alive socket and simply wait for
+    // the answer; provider/alicloud/transport.ts mends it, tests/alicloud/sdk-transport.test.ts.)
     key: "slow",
     label: "answer slower than the client timeout; the call runs late, after the client gave up",
     note: (f) => f.slowAnswerNote,
