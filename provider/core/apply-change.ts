@@ -15,47 +15,23 @@
  *   (which changes nothing else we can see) is never sent twice.
  */
 import type { CheckFailure } from "./check-failure";
-import type {
-  BaseLiveSsl,
-  BaseSslInputs,
-  DriverContext,
-  SentAction,
-  SettleObservation,
-  SslDriver,
-} from "./driver";
+import type { BaseLiveSsl, BaseSslInputs, DriverContext, SentAction, SslDriver } from "./driver";
+import { CloudApiError, DbSslError, LiveValidationError, SslChangeFailedError } from "./errors";
 import {
-  CloudApiError,
-  DbSslError,
-  InstanceStateError,
-  LiveValidationError,
-  SslChangeFailedError,
-  WaitTimeoutError,
-  type ErrorSubject,
-} from "./errors";
-import {
-  pollDelay,
-  pollUntil,
-  waitForSslState,
-  type PollOptions,
-  type SettleVerdict,
-} from "./wait";
+  progress,
+  readLive,
+  settle,
+  subjectOf,
+  waitUntilSteady,
+  type Settled,
+} from "./change-waits";
+
+export { readLive, subjectOf };
 
 export interface ChangeResult<L> {
   live: L;
   sent?: SentAction;
 }
-
-/** A settled wait: the verdict, and the live state of the poll that gave it (when it read one). */
-interface Settled<L> {
-  verdict: SettleVerdict;
-  live?: L;
-}
-
-/**
- * The longest back-off after a "busy" answer (the instance read steady but the cloud refused):
- * doubling from `dbssl:pollIntervalMs`, no longer than this, whatever `dbssl:pollMaxIntervalMs`.
- */
-const BUSY_MAX_DELAY_MS = 30_000;
 
 export interface ChangeRequest<I, L> {
   ctx: DriverContext;
@@ -195,118 +171,6 @@ function rejectLiveFailures<I extends BaseSslInputs, L extends BaseLiveSsl>(
   if (failures.length > 0) throw new LiveValidationError(subjectOf(driver, req.inputs), failures);
 }
 
-/** Never write to a changing instance: poll until it is steady (F1); terminal states fail now. */
-async function waitUntilSteady<I extends BaseSslInputs, L extends BaseLiveSsl>(
-  driver: SslDriver<I, L>,
-  req: ChangeRequest<I, L>,
-  live: L,
-  busy: number,
-): Promise<L> {
-  assertNotTerminal(driver, req, live);
-  if (busy === 0) {
-    const checked = await withUnfinishedChange(driver, req, live);
-    if (checked.steady) return checked;
-    live = checked;
-  } else {
-    // The cloud said busy while the instance read steady: back off before reading again.
-    if (req.ctx.clock.now() >= req.deadline) {
-      const subject = subjectOf(driver, req.inputs);
-      throw new WaitTimeoutError(subject, live.status, "a write the cloud accepts", 0);
-    }
-    const { pollFirstDelayMs, pollMaxDelayMs } = req.ctx.settings;
-    const maxDelay = Math.min(pollMaxDelayMs, BUSY_MAX_DELAY_MS);
-    await req.ctx.clock.sleep(pollDelay(busy, pollFirstDelayMs, maxDelay));
-  }
-  return pollUntil(
-    pollOptions(driver, req, "the instance to be steady", busy > 0),
-    async () => withUnfinishedChange(driver, req, await readLive(driver, req)),
-    (l) => {
-      assertNotTerminal(driver, req, l);
-      return l.steady ? { done: true, value: l } : { done: false, state: describeLive(l) };
-    },
-  );
-}
-
-/** A steady-looking instance may still have a change in flight that only a task API shows. */
-async function withUnfinishedChange<I extends BaseSslInputs, L extends BaseLiveSsl>(
-  driver: SslDriver<I, L>,
-  req: ChangeRequest<I, L>,
-  live: L,
-): Promise<L> {
-  if (!live.steady || !driver.unfinishedChange) return live;
-  const inFlight = await driver.unfinishedChange(req.ctx, req.inputs);
-  return inFlight ? { ...live, steady: false, inFlight } : live;
-}
-
-function assertNotTerminal<I extends BaseSslInputs, L extends BaseLiveSsl>(
-  driver: SslDriver<I, L>,
-  req: ChangeRequest<I, L>,
-  live: L,
-): void {
-  if (!live.terminal) return;
-  throw new InstanceStateError(
-    subjectOf(driver, req.inputs),
-    `${live.terminal}; it will not change on its own, so nothing was sent`,
-  );
-}
-
-function describeLive(live: BaseLiveSsl): string {
-  return live.inFlight ? `${live.status} (${live.inFlight})` : live.status;
-}
-
-async function settle<I extends BaseSslInputs, L extends BaseLiveSsl>(
-  driver: SslDriver<I, L>,
-  req: ChangeRequest<I, L>,
-  sent: SentAction,
-  before: L,
-  mayNotHaveRun = false,
-): Promise<Settled<L>> {
-  const { ctx } = req;
-  const sentAt = ctx.clock.now();
-  // The judge runs on each poll as it arrives, so the last one observed is the one that decided.
-  let last: SettleObservation<L> | undefined;
-  const verdict = await waitForSslState(
-    {
-      ...pollOptions(driver, req, targetOf(sent), false),
-      expectedMs: driver.expectedDurationMs?.[sent.action],
-      sentAt,
-      graceMs: driver.settleGraceMs,
-      mayNotHaveRun,
-      notBefore: () => sentAt + (sent.observableAfterMs ?? 0),
-    },
-    async () => (last = await driver.observe(ctx, req.inputs, sent, before)),
-  );
-  return { verdict, live: verdict === "finished" ? last?.live : undefined };
-}
-
-function pollOptions<I extends BaseSslInputs, L extends BaseLiveSsl>(
-  driver: SslDriver<I, L>,
-  req: ChangeRequest<I, L>,
-  target: string,
-  pollFirst: boolean,
-): PollOptions {
-  const { ctx } = req;
-  return {
-    subject: subjectOf(driver, req.inputs),
-    target,
-    clock: ctx.clock,
-    deadline: req.deadline,
-    firstDelayMs: ctx.settings.pollFirstDelayMs,
-    maxDelayMs: ctx.settings.pollMaxDelayMs,
-    progress: ctx.progress,
-    pollFirst,
-  };
-}
-
-export async function readLive<I extends BaseSslInputs, L extends BaseLiveSsl>(
-  driver: SslDriver<I, L>,
-  req: { ctx: DriverContext; inputs: I },
-): Promise<L> {
-  const live = await driver.read(req.ctx, req.inputs);
-  if (!live) throw new SslChangeFailedError(subjectOf(driver, req.inputs), "instance not found");
-  return live;
-}
-
 /**
  * The "finished" test passed; the SSL read must now agree with the declared state. `polled` is
  * the live state the deciding poll read, if it read it whole: read again only without it.
@@ -327,29 +191,4 @@ async function readBack<I extends BaseSslInputs, L extends BaseLiveSsl>(
     );
   }
   return live;
-}
-
-function progress(
-  driver: { family: string },
-  req: { ctx: DriverContext; inputs: { instanceId: string } },
-  line: string,
-): void {
-  req.ctx.progress(`${driver.family} ${req.inputs.instanceId}: ${line}`);
-}
-
-export function subjectOf(
-  driver: { family: string },
-  inputs: { instanceId: string },
-): ErrorSubject {
-  return { family: driver.family, instanceId: inputs.instanceId };
-}
-
-function targetOf(sent: SentAction): string {
-  const goal = {
-    open: "SSL enabled",
-    close: "SSL disabled",
-    update: "certificate renewed",
-    reconfigure: "SSL settings applied",
-  };
-  return `${goal[sent.action]} and the instance ready`;
 }

@@ -34,6 +34,21 @@ export function longTimings(): TaskTiming[] {
 }
 
 /**
+ * Twelve more changes inside the family's dense window (a minute or more), spread on a log scale:
+ * the goal's median and worst are taken there, and the 36 changes above put only 4 of them in the
+ * 21-84 s window of a 42 s prior, too few for a stable median.
+ */
+export function windowTimings([fromS, toS]: [number, number]): TaskTiming[] {
+  const from = Math.max(60, fromS) * 1000;
+  const to = toS * 1000;
+  if (to <= from) return [];
+  return Array.from({ length: 12 }, (_, k) => {
+    const total = Math.round(from * (to / from) ** ((k + 0.5) / 12));
+    return { lagMs: LAG_MS, durationMs: total - LAG_MS };
+  });
+}
+
+/**
  * terraform-provider-alicloud: `Delay` before the first poll, then plugin-sdk's StateChangeConf
  * waits 100 ms doubling, floored at 3 s (MinTimeout) and capped at 10 s (alibaba.md §2).
  */
@@ -118,7 +133,9 @@ export async function measureConvergence(
   fam: BenchFamily,
   priorWindowS: [number, number],
 ): Promise<{ provider: ConvergenceFigures; baseline: ConvergenceFigures }> {
-  const timings = [{ lagMs: 0, durationMs: 0 }, ...longTimings()];
+  const total = (t: TaskTiming) => t.lagMs + t.durationMs;
+  const changes = [...longTimings(), ...windowTimings(priorWindowS)];
+  const timings = [{ lagMs: 0, durationMs: 0 }, ...changes.sort((a, b) => total(a) - total(b))];
   const [instant, ...long] = await runAll(fam, timings);
   const provider = summarize(instant, long, priorWindowS);
   const previous = usePollSchedule(terraformSchedule(fam.baselineFirstPollMs));

@@ -7,12 +7,7 @@
 import * as fc from "fast-check";
 import { EMULATOR_SECRET_KEY } from "../emulator";
 import type { ReliabilityFamily } from "./families";
-import {
-  checkInputsOf,
-  NEW_FAMILY_BUDGET,
-  slug,
-  writeCounters,
-} from "./family-kit";
+import { checkInputsOf, NEW_FAMILY_BUDGET, slug, writeCounters } from "./family-kit";
 import { oddValue } from "./fuzz-values";
 
 const WRITE = "ModifyDBInstanceSSL";

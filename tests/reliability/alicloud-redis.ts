@@ -8,12 +8,7 @@
 import * as fc from "fast-check";
 import { EMULATOR_SECRET_KEY } from "../emulator";
 import type { ReliabilityFamily } from "./families";
-import {
-  checkInputsOf,
-  NEW_FAMILY_BUDGET,
-  slug,
-  writeCounters,
-} from "./family-kit";
+import { checkInputsOf, NEW_FAMILY_BUDGET, slug, writeCounters } from "./family-kit";
 
 const WRITE = "ModifyInstanceSSL";
 
