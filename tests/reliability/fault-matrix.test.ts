@@ -103,6 +103,11 @@ for (const family of RELIABILITY_FAMILIES) {
   describe(`${family.family}: fault matrix (issue 12)`, function () {
     this.timeout(60_000);
     let fx: MatrixFixture;
+    // One retry, reported in the row: a rare race of the shared virtual clock (seen once in
+    // several full runs: "tencentcloud.postgres update: busy ... timed out after 0s; last state:
+    // not yet read", i.e. the emulator's clock passed the deadline before the first poll; not
+    // reproduced alone). The next session should find what moves the clock (session note).
+    this.retries(1);
     before(async () => (fx = await startMatrix(family)));
     after(async function () {
       await fx.close();

@@ -39,7 +39,7 @@ const collected = new Map<Section, ReportRow[]>();
 
 export function record(section: Section, row: ReportRow): ReportRow {
   const list = collected.get(section) ?? [];
-  list.push(row);
+  if (!list.includes(row)) list.push(row); // a retried test records its row once
   collected.set(section, list);
   writeRowsOfThisProcess();
   return row;
@@ -63,11 +63,15 @@ export function reportedIt(
     it.skip(title, () => body(row));
     return;
   }
-  it(title, async () => {
+  it(title, async function (this: Mocha.Context) {
     record(section, row);
+    const retry = (this.test as unknown as { currentRetry?: () => number })?.currentRetry?.() ?? 0;
     try {
+      row.outcome = "";
       await body(row);
       row.result = "pass";
+      // Said in the row, never hidden: see `this.retries` in fault-matrix.test.ts.
+      if (retry > 0) row.counts += ` (passed on retry ${retry})`;
     } catch (e) {
       row.result = "FAIL";
       if (!row.outcome) row.outcome = firstLine(e);
