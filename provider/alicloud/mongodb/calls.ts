@@ -8,6 +8,7 @@
 import type { DriverContext } from "../../core/driver";
 import { CloudApiError, InstanceNotFoundError, isGone } from "../../core/errors";
 import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
+import { taskWindow } from "../task-window";
 import { CENTRAL_ENDPOINT_REGIONS, DDS_VERSION, FAMILY, NO_SSL_READ_CODES } from "./consts";
 import type { DdsSslInputs } from "./types";
 
@@ -125,8 +126,7 @@ export async function describeSsl(ctx: DriverContext, inputs: DdsSslInputs): Pro
   }
 }
 
-/** How far back to look for tasks (the API keeps 30 days), and ahead for scheduled ones. */
-const TASK_PAST_MS = 24 * 3600_000;
+/** How far ahead to look for scheduled tasks (a maintenance window is at most a day away). */
 const TASK_AHEAD_MS = 2 * 24 * 3600_000;
 
 /**
@@ -138,13 +138,13 @@ export async function describeOpenTasks(
   inputs: DdsSslInputs,
   statuses: readonly string[],
 ): Promise<Body[]> {
-  const now = ctx.clock.now();
+  const window = taskWindow(ctx.clock.now(), TASK_AHEAD_MS);
   const body = await read(ctx, inputs, "DescribeHistoryTasks", {
     InstanceId: inputs.instanceId,
     RegionId: alibabaRegion(ctx, inputs.region),
     Status: statuses.join(","),
-    FromStartTime: apiTime(now - TASK_PAST_MS),
-    ToStartTime: apiTime(now + TASK_AHEAD_MS),
+    FromStartTime: window.fromStartTime,
+    ToStartTime: window.toStartTime,
     PageSize: 100,
   });
   const items = Array.isArray(body.Items) ? (body.Items as Body[]) : [];
@@ -161,9 +161,4 @@ export async function modifySsl(
 ): Promise<string | undefined> {
   const body = await rpc(ctx, inputs, "ModifyDBInstanceSSL", params);
   return typeof body.RequestId === "string" ? body.RequestId : undefined;
-}
-
-/** `yyyy-MM-ddTHH:mm:ssZ`, as the task API takes times. */
-function apiTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }

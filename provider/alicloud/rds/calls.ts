@@ -5,6 +5,7 @@
  */
 import type { DriverContext } from "../../core/driver";
 import { InstanceNotFoundError, isGone } from "../../core/errors";
+import { taskWindow } from "../task-window";
 import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
 import { FAMILY } from "./consts";
 import type { RdsLiveSsl, RdsSslInputs } from "./types";
@@ -123,8 +124,6 @@ export async function modifySsl(
  * still reads Running with its old SSL state.
  */
 const IN_FLIGHT_TASK_STATUSES = "Scheduled,Running,Waiting,Cancelling";
-/** How far back to look: longer than any SSL change (the API caps the window at 30 days). */
-const TASK_WINDOW_MS = 24 * 3600_000;
 
 /**
  * An unfinished task on the instance, if any: the only place a change accepted by a process
@@ -142,8 +141,7 @@ export async function describeUnfinishedTask(
     instanceId: inputs.instanceId,
     regionId: region,
     status: IN_FLIGHT_TASK_STATUSES,
-    fromStartTime: apiTime(now - TASK_WINDOW_MS),
-    toStartTime: apiTime(now + 60_000),
+    ...taskWindow(now, 60_000),
     pageSize: 10,
   });
   const answer = await call(ctx, inputs, "DescribeHistoryTasks", () =>
@@ -155,9 +153,4 @@ export async function describeUnfinishedTask(
   return (
     task && `task ${task.taskId ?? "?"} ${task.taskType ?? ""} ${task.status}`.replace("  ", " ")
   );
-}
-
-/** `yyyy-MM-ddTHH:mm:ssZ`, as the task API takes times. */
-function apiTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }

@@ -7,6 +7,7 @@ import type { DriverContext } from "../../core/driver";
 import { InstanceNotFoundError, isGone } from "../../core/errors";
 import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
 import { AlibabaApiError } from "../errors";
+import { taskWindow } from "../task-window";
 import { ERROR_ADVICE, FAMILY, IN_FLIGHT_TASK_STATUSES } from "./consts";
 import type { RedisLiveSsl, RedisSslInputs } from "./types";
 import { flattenLive, type KvstoreAttribute, type KvstoreSsl } from "./wire";
@@ -145,9 +146,6 @@ export async function describeTaskStatus(
   return answer.body?.status ?? "unknown";
 }
 
-/** How far back to look: longer than any SSL change (the API caps the window at 30 days). */
-const TASK_WINDOW_MS = 24 * 3600_000;
-
 /**
  * An unfinished task on the instance, if any: the only place a change accepted by a process that
  * was killed shows while the instance still reads Normal. The task type of an SSL change is not
@@ -164,8 +162,7 @@ export async function describeUnfinishedTask(
     regionId: region,
     instanceType: "Instance",
     status: IN_FLIGHT_TASK_STATUSES,
-    fromStartTime: apiTime(now - TASK_WINDOW_MS),
-    toStartTime: apiTime(now + 60_000),
+    ...taskWindow(now, 60_000),
     pageSize: 10,
   });
   const answer = await call(ctx, inputs, "DescribeHistoryTasks", () =>
@@ -175,9 +172,4 @@ export async function describeUnfinishedTask(
     (t) => t.instanceId === inputs.instanceId && IN_FLIGHT_TASK_STATUSES.includes(t.status ?? "?"),
   );
   return task && `task ${task.taskId ?? "?"} ${task.status}`;
-}
-
-/** `yyyy-MM-ddTHH:mm:ssZ`, as the task API takes times. */
-function apiTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }

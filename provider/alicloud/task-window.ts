@@ -1,0 +1,20 @@
+/**
+ * The time window every Alibaba task-centre query (DescribeHistoryTasks of RDS, R-KVStore and
+ * DDS) looks in for a change not finished yet: a day back (longer than any SSL change; the API
+ * keeps 30 days) up to `aheadMs` ahead (a scheduled change's start time is its window).
+ */
+const TASK_PAST_MS = 24 * 3600_000;
+
+export interface TaskWindow {
+  fromStartTime: string;
+  toStartTime: string;
+}
+
+export function taskWindow(now: number, aheadMs: number): TaskWindow {
+  return { fromStartTime: apiTime(now - TASK_PAST_MS), toStartTime: apiTime(now + aheadMs) };
+}
+
+/** `yyyy-MM-ddTHH:mm:ssZ`, as the task APIs take times. */
+function apiTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
