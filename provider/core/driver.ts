@@ -108,6 +108,14 @@ export interface SettleObservation<L extends BaseLiveSsl = never> {
   live?: L;
 }
 
+/** The poll of an instance that no longer exists: the core ends the wait with InstanceDeletedError. */
+export const INSTANCE_GONE: SettleObservation = {
+  state: "instance not found",
+  steady: false,
+  targetShown: false,
+  gone: true,
+};
+
 /** What a driver gets for every cloud call. */
 export interface DriverContext {
   settings: ProviderSettings;

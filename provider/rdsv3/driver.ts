@@ -11,6 +11,7 @@ import type {
   SslAction,
   SslDriver,
 } from "../core/driver";
+import { INSTANCE_GONE } from "../core/driver";
 import { isGone } from "../core/errors";
 import { listInstance, showJob, switchSsl } from "./calls";
 import {
@@ -78,8 +79,7 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
     try {
       live = await read(ctx, inputs);
     } catch (error) {
-      if (isGone(error))
-        return { state: "instance not found", steady: false, targetShown: false, gone: true };
+      if (isGone(error)) return INSTANCE_GONE;
       throw error;
     }
     return {

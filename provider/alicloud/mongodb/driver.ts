@@ -11,6 +11,7 @@ import type {
   SslAction,
   SslDriver,
 } from "../../core/driver";
+import { INSTANCE_GONE } from "../../core/driver";
 import { CloudApiError, DbSslError, isGone, LiveValidationError } from "../../core/errors";
 import { alibabaRegion } from "../client";
 import { describeAttribute, describeOpenTasks, describeSsl, modifySsl } from "./calls";
@@ -107,8 +108,7 @@ async function observe(
   try {
     attribute = await describeAttribute(ctx, inputs);
   } catch (error) {
-    if (isGone(error))
-      return { state: "instance not found", steady: false, targetShown: false, gone: true };
+    if (isGone(error)) return INSTANCE_GONE;
     throw error;
   }
   const condition = instanceCondition(attribute);

@@ -12,6 +12,7 @@ import type {
   SslAction,
   SslDriver,
 } from "../../core/driver";
+import { INSTANCE_GONE } from "../../core/driver";
 import { isGone } from "../../core/errors";
 import { alibabaRegion } from "../client";
 import { RDS_INPUT_FORMATS } from "../formats";
@@ -98,8 +99,7 @@ async function observe(
   try {
     attribute = await describeAttribute(ctx, inputs);
   } catch (error) {
-    if (isGone(error))
-      return { state: "instance not found", steady: false, targetShown: false, gone: true };
+    if (isGone(error)) return INSTANCE_GONE;
     throw error;
   }
   const condition = instanceCondition(attribute);

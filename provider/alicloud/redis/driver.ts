@@ -13,6 +13,7 @@ import type {
   SslAction,
   SslDriver,
 } from "../../core/driver";
+import { INSTANCE_GONE } from "../../core/driver";
 import { isGone } from "../../core/errors";
 import { alibabaRegion } from "../client";
 import { AlibabaApiError } from "../errors";
@@ -166,7 +167,7 @@ async function observe(
     attribute = await describeAttribute(ctx, inputs);
   } catch (error) {
     if (isGone(error)) {
-      return { state: "instance not found", steady: false, targetShown: false, gone: true };
+      return INSTANCE_GONE;
     }
     throw error;
   }

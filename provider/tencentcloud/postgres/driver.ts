@@ -11,6 +11,7 @@ import type {
   SslAction,
   SslDriver,
 } from "../../core/driver";
+import { INSTANCE_GONE } from "../../core/driver";
 import { isGone } from "../../core/errors";
 import { TENCENT_SDK_PACKAGE, tencentRegion } from "../client";
 import { POSTGRES_INPUT_FORMATS } from "../formats";
@@ -121,7 +122,7 @@ async function observeLive(
     live = await read(ctx, inputs);
   } catch (error) {
     if (isGone(error)) {
-      return { state: "instance not found", steady: false, targetShown: false, gone: true };
+      return INSTANCE_GONE;
     }
     throw error;
   }
