@@ -81,6 +81,38 @@ export const commonErrors = {
 };
 
 /**
+ * The ApsaraDB answers the SSL APIs of RDS, DDS and R-KVStore share, word for word (seeds 000, 001,
+ * 002 and the RDS API error tables): each product's table spreads the ones it documents.
+ */
+export const apsaraErrors = {
+  incorrectCharacterType: e(
+    403,
+    "IncorrectCharacterType",
+    "Current DB instance CharacterType does not support this operation.",
+  ),
+  incorrectEngineVersion: e(
+    403,
+    "IncorrectEngineVersion",
+    "Current engine version does not support operations.",
+  ),
+  incorrectInstanceState: e(
+    403,
+    "IncorrectDBInstanceState",
+    "Current DB instance state does not support this operation.",
+  ),
+  incorrectLockMode: e(
+    403,
+    "IncorrectDBInstanceLockMode",
+    "Current DB instance lock mode does not support this operation.",
+  ),
+  enabledSslNotSupport: e(
+    404,
+    "EnabledSSLNotSupport",
+    "Specified region does not support enable ssl.",
+  ),
+};
+
+/**
  * RDS errors: the eight of seed 001 plus instance state, lock mode and existence. The state and lock
  * messages are those of the RDS API error tables (e.g. "403 IncorrectDBInstanceLockMode: Current DB
  * instance lock mode does not support this operation. The operation failed. The RDS instance is locked.";
@@ -111,16 +143,8 @@ export const rdsErrors = {
     "InvalidACL.Permission",
     "Client ca certificate is set first if need to set acl.",
   ),
-  incorrectInstanceState: e(
-    403,
-    "IncorrectDBInstanceState",
-    "Current DB instance state does not support this operation.",
-  ),
-  incorrectLockMode: e(
-    403,
-    "IncorrectDBInstanceLockMode",
-    "Current DB instance lock mode does not support this operation.",
-  ),
+  incorrectInstanceState: apsaraErrors.incorrectInstanceState,
+  incorrectLockMode: apsaraErrors.incorrectLockMode,
   operationDeniedStatus: e(
     403,
     "OperationDenied.DBInstanceStatus",

@@ -3,7 +3,7 @@
  * read-side "SSL not supported here" codes Terraform tolerates (alibaba.md §1.2; no documented text,
  * so those messages are ours) and the not-found code.
  */
-import { AlibabaError } from "./alibaba-errors";
+import { AlibabaError, apsaraErrors } from "./alibaba-errors";
 import type { DdsRefusal } from "./dds-instances";
 
 const e = (status: number, code: string, message: string) => () =>
@@ -14,31 +14,11 @@ export const ddsErrors = {
   sslAlreadyEnabled: e(400, "SSLAlreadyEnabled", "SSL have already been enabled."),
   sslAlreadyDisabled: e(400, "SSLAlreadyDisabled", "SSL have already been disabled."),
   sslNotEnabled: e(403, "SSLNotEnabled", "SSL not enabled."),
-  incorrectCharacterType: e(
-    403,
-    "IncorrectCharacterType",
-    "Current DB instance CharacterType does not support this operation.",
-  ),
-  incorrectEngineVersion: e(
-    403,
-    "IncorrectEngineVersion",
-    "Current engine version does not support operations.",
-  ),
-  incorrectInstanceState: e(
-    403,
-    "IncorrectDBInstanceState",
-    "Current DB instance state does not support this operation.",
-  ),
-  incorrectLockMode: e(
-    403,
-    "IncorrectDBInstanceLockMode",
-    "Current DB instance lock mode does not support this operation.",
-  ),
-  enabledSslNotSupport: e(
-    404,
-    "EnabledSSLNotSupport",
-    "Specified region does not support enable ssl.",
-  ),
+  incorrectCharacterType: apsaraErrors.incorrectCharacterType,
+  incorrectEngineVersion: apsaraErrors.incorrectEngineVersion,
+  incorrectInstanceState: apsaraErrors.incorrectInstanceState,
+  incorrectLockMode: apsaraErrors.incorrectLockMode,
+  enabledSslNotSupport: apsaraErrors.enabledSslNotSupport,
   storageTypeNotSupported: e(
     403,
     "StorageTypeOrInstanceTypeNotSupported",

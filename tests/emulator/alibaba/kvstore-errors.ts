@@ -3,7 +3,7 @@
  * the "already in that state" faults Terraform meets (alibaba.md §1.3, §5: 400, no documented text,
  * so the messages here are ours), and the not-found code (`InvalidInstanceId.NotFound`, alibaba.md §5).
  */
-import { AlibabaError } from "./alibaba-errors";
+import { AlibabaError, apsaraErrors } from "./alibaba-errors";
 import type { KvstoreRefusal } from "./kvstore-instances";
 
 const e = (status: number, code: string, message: string) => () =>
@@ -11,31 +11,11 @@ const e = (status: number, code: string, message: string) => () =>
 
 export const kvstoreErrors = {
   invalidParametersFormat: e(400, "InvalidParameters.Format", "Specified parameters is not valid."),
-  incorrectCharacterType: e(
-    403,
-    "IncorrectCharacterType",
-    "Current DB instance CharacterType does not support this operation.",
-  ),
-  incorrectEngineVersion: e(
-    403,
-    "IncorrectEngineVersion",
-    "Current engine version does not support operations.",
-  ),
-  incorrectInstanceState: e(
-    403,
-    "IncorrectDBInstanceState",
-    "Current DB instance state does not support this operation.",
-  ),
-  incorrectLockMode: e(
-    403,
-    "IncorrectDBInstanceLockMode",
-    "Current DB instance lock mode does not support this operation.",
-  ),
-  enabledSslNotSupport: e(
-    404,
-    "EnabledSSLNotSupport",
-    "Specified region does not support enable ssl.",
-  ),
+  incorrectCharacterType: apsaraErrors.incorrectCharacterType,
+  incorrectEngineVersion: apsaraErrors.incorrectEngineVersion,
+  incorrectInstanceState: apsaraErrors.incorrectInstanceState,
+  incorrectLockMode: apsaraErrors.incorrectLockMode,
+  enabledSslNotSupport: apsaraErrors.enabledSslNotSupport,
   sslEnabledStateExists: e(
     400,
     "SSLEnabledStateExistsFault",
