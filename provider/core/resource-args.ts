@@ -37,6 +37,22 @@ export function resourceProps(spec: FamilyResourceSpec, args: object): pulumi.In
   return props;
 }
 
+/**
+ * The `import` option cannot work with a dynamic provider: the engine's import step reads the
+ * resource with nothing but its id, and the dynamic-provider host finds its provider code only in
+ * the state it is given, so it fails with a TypeError (pulumi/pulumi#16175; the same for
+ * `pulumi import`). Say so in the program, with what to do instead.
+ */
+export function refuseImport(name: string, opts: pulumi.CustomResourceOptions | undefined): void {
+  if (opts?.import === undefined) return;
+  throw new pulumi.RunError(
+    `DbSslConfig "${name}": the "import" resource option does not work with Pulumi dynamic ` +
+      "providers (the engine reads an imported resource without the provider code the " +
+      "dynamic-provider host needs, pulumi/pulumi#16175). Remove it: a DbSslConfig adopts its " +
+      "instance on the first up, and a create that finds the declared state sends no change.",
+  );
+}
+
 export function resourceOptions(
   spec: FamilyResourceSpec,
   opts: pulumi.CustomResourceOptions | undefined,
@@ -65,6 +81,7 @@ export abstract class FamilyDbSslConfig extends pulumi.dynamic.Resource {
     args: object,
     opts: pulumi.CustomResourceOptions | undefined,
   ) {
+    refuseImport(name, opts);
     super(
       family.shim,
       name,
