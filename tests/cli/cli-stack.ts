@@ -18,10 +18,11 @@ import {
   Stack as AutoStack,
 } from "@pulumi/pulumi/automation";
 import { ChildProcess } from "child_process";
+import { repoRoot } from "../engine/host";
 import { CliInstall, CliOutput, runCli } from "./cli";
 import { withInlineProgram } from "./inline-server";
 
-const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
+const REPO_ROOT = repoRoot();
 
 export type CliConfig = Record<string, string | { secret: string }>;
 
@@ -31,6 +32,8 @@ export interface CliStep {
   op: string;
   diffs: string[];
   failed: boolean;
+  /** From the step's start to its end, as the CLI reported them. */
+  elapsedMs?: number;
 }
 
 export interface CliRun {
@@ -54,9 +57,19 @@ export interface CliStackOptions {
   env?: Record<string, string>;
   /** The emulator's URL: the provider host then runs on its virtual clock (test-only preload). */
   virtualClockUrl?: string;
+  /** Called as each resource's step ends (the demo prints progress with it). */
+  onStepDone?: (step: CliStep) => void;
 }
 
 const nameOf = (urn: string) => urn.split("::").slice(3).join("::");
+
+/** The project's `main` (Pulumi.yaml), as `npm run build` compiled it under dist/. */
+function compiledMain(workDir: string): string {
+  const yaml = fs.readFileSync(path.join(workDir, "Pulumi.yaml"), "utf8");
+  const main = /^main:\s*(\S+)\s*$/m.exec(yaml)?.[1] ?? "index.ts";
+  const source = path.relative(REPO_ROOT, path.join(workDir, main)).replace(/\.ts$/, ".js");
+  return path.join(REPO_ROOT, "dist", source);
+}
 
 /** Runs a compiled program fresh each time, as `pulumi` would start it anew. */
 function inlineProgram(file: string): () => Promise<Record<string, unknown>> {
@@ -79,8 +92,9 @@ function changedOutputs(before: Record<string, unknown> = {}, after: Record<stri
 
 /** One step per resource (providers and the stack left out); the final op is the one the engine
  *  reports when the step ends (a refresh step starts as "refresh" and ends as "update" on drift). */
-function collect(steps: CliStep[], diagnostics: string[]) {
+function collect(steps: CliStep[], diagnostics: string[], onStepDone?: (s: CliStep) => void) {
   const byUrn = new Map<string, CliStep>();
+  const started = new Map<string, number>();
   const counted = (type: string) =>
     type !== "pulumi:pulumi:Stack" && !type.startsWith("pulumi:providers:");
   return (e: EngineEvent) => {
@@ -94,16 +108,25 @@ function collect(steps: CliStep[], diagnostics: string[]) {
         failed: false,
       };
       byUrn.set(pre.urn, step);
+      started.set(pre.urn, Date.now());
       steps.push(step);
     }
     const done = e.resOutputsEvent?.metadata;
     const step = done && byUrn.get(done.urn);
     if (done && step) {
       step.op = done.op;
-      step.diffs = done.diffs ?? changedOutputs(done.old?.outputs, done.new?.outputs);
+      step.diffs =
+        done.diffs ??
+        (done.old && done.new ? changedOutputs(done.old.outputs, done.new.outputs) : []);
     }
     const failed = e.resOpFailedEvent?.metadata;
     if (failed && byUrn.has(failed.urn)) byUrn.get(failed.urn)!.failed = true;
+    const ended = done ?? failed;
+    const endedStep = ended && byUrn.get(ended.urn);
+    if (ended && endedStep) {
+      endedStep.elapsedMs = Date.now() - (started.get(ended.urn) ?? Date.now());
+      onStepDone?.(endedStep);
+    }
     const d = e.diagnosticEvent;
     if (d) diagnostics.push(`${d.severity}: ${d.message.trim()}`);
   };
@@ -117,14 +140,14 @@ export class CliStack {
     private readonly tmp: string,
     private readonly install: CliInstall,
     private readonly program: () => Promise<Record<string, unknown>>,
+    private readonly onStepDone?: (step: CliStep) => void,
   ) {}
 
   static async open(opts: CliStackOptions): Promise<CliStack> {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dbssl-cli-"));
     fs.mkdirSync(path.join(tmp, "backend"));
     const workDir = path.resolve(REPO_ROOT, opts.project);
-    const program =
-      opts.program ?? path.join(REPO_ROOT, "dist", path.relative(REPO_ROOT, workDir), "index.js");
+    const program = opts.program ?? compiledMain(workDir);
     const env: Record<string, string> = {
       PULUMI_BACKEND_URL: `file://${path.join(tmp, "backend")}`,
       PULUMI_CONFIG_PASSPHRASE: "cli-test-passphrase",
@@ -154,7 +177,7 @@ export class CliStack {
         ]),
       ),
     );
-    return new CliStack(stack, workDir, env, tmp, opts.cli, run);
+    return new CliStack(stack, workDir, env, tmp, opts.cli, run, opts.onStepDone);
   }
 
   get name(): string {
@@ -221,7 +244,7 @@ export class CliStack {
     const steps: CliStep[] = [];
     const diagnostics: string[] = [];
     try {
-      const r = await op(collect(steps, diagnostics));
+      const r = await op(collect(steps, diagnostics, this.onStepDone));
       return { ok: true, error: "", stdout: r.stdout, steps, diagnostics };
     } catch (e) {
       const error = e instanceof CommandError ? e.message : String(e);

@@ -12,9 +12,10 @@
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { repoRoot } from "../engine/host";
 
-const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
-/** The source folder tests/cli (this file runs compiled from dist/tests/cli). */
+const REPO_ROOT = repoRoot();
+/** The source folder tests/cli (tests run compiled from dist/, the demo under ts-node). */
 export const CLI_DIR = path.join(REPO_ROOT, "tests", "cli");
 export const CLI_BIN = path.join(CLI_DIR, "bin");
 

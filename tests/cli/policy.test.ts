@@ -8,10 +8,11 @@ import * as assert from "assert";
 import * as path from "path";
 import { startEmulator, type Emulator } from "../emulator";
 import { fleetConfig, seedFleet } from "../engine/demo-fleet";
+import { repoRoot } from "../engine/host";
 import { cliOrSkip } from "./cli";
 import { CliStack } from "./cli-stack";
 
-const PACK = path.resolve(__dirname, "..", "..", "..", "examples", "policy");
+const PACK = path.join(repoRoot(), "examples", "policy");
 
 describe("the policy pack through the real Pulumi CLI", function () {
   this.timeout(120_000);

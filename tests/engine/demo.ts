@@ -1,12 +1,13 @@
 // `npm run demo`: the fleet stack against the cloud emulator, end to end:
 // preview, up, an out-of-band change, refresh (the drift shows), up (it is put back), destroy.
-// With a `pulumi` CLI on PATH the steps go through the Automation API; otherwise through the
-// project's engine harness (tests/engine), which plays the Pulumi engine.
+// With the real Pulumi CLI (built by `npm run cli:install`, or on PATH) the steps go through it;
+// otherwise through the project's engine harness (tests/engine), which plays the Pulumi engine.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startEmulator, type Emulator } from "../emulator";
-import { automationRunner } from "./demo-automation";
+import { findCli } from "../cli/cli";
+import { cliRunner } from "./demo-automation";
 import {
   driftOutOfBand,
   DRIFTED_INSTANCE,
@@ -51,14 +52,6 @@ function harnessRunner(config: StackConfig, workDir: string): DemoRunner {
     },
     close: async () => undefined,
   };
-}
-
-export function onPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    const file = path.join(dir, command);
-    if (dir && fs.existsSync(file)) return file;
-  }
-  return undefined;
 }
 
 function emulatorView(emu: Emulator): string {
@@ -140,14 +133,13 @@ async function main(): Promise<number> {
     "dbssl:pollIntervalMs": "200",
     "dbssl:pollMaxIntervalMs": "500",
   });
-  const cli = onPath("pulumi");
+  const cli = findCli();
   if (!cli)
     console.log(
-      "No `pulumi` CLI on PATH: the project's engine harness (tests/engine) plays the engine.",
+      "No Pulumi CLI (`npm run cli:install` builds it when Go is installed; or put `pulumi` on " +
+        "PATH): the project's engine harness (tests/engine) plays the engine.",
     );
-  const runner = cli
-    ? await automationRunner(config, workDir, PASSPHRASE)
-    : harnessRunner(config, workDir);
+  const runner = cli ? await cliRunner(cli, config) : harnessRunner(config, workDir);
   try {
     await scenario(emu, runner);
     console.log("\nDemo finished: every step succeeded.");
