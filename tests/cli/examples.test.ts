@@ -78,4 +78,22 @@ describe("examples through the real Pulumi CLI", function () {
       assert.ok(!after.resources.some((r) => String(r.type).startsWith("pulumi-nodejs:dynamic")));
     });
   }
+
+  it("configure gets the whole stack config, secrets included: a wrong secret key fails the up, no write", async function () {
+    const cli = cliOrSkip(this);
+    const fleet = EXAMPLES.find((e) => e.project === "examples/fleet")!;
+    emu = await startEmulator();
+    fleet.seed(emu);
+    stack = await CliStack.open({
+      cli,
+      project: fleet.project,
+      config: { ...fleet.config(emu), "alicloud:secretKey": { secret: "not-the-secret" } },
+      virtualClockUrl: emu.url,
+    });
+    const up = await stack.up();
+    assert.ok(!up.ok);
+    assert.match(up.error, /SignatureDoesNotMatch|signature/i);
+    assert.ok(!up.error.includes("not-the-secret"), "the secret is not in the error");
+    assert.deepStrictEqual(emu.admin.writeCounts(), {});
+  });
 });

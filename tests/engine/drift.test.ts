@@ -64,7 +64,10 @@ describe("--expect-no-changes, as the scheduled drift job runs it", function () 
     );
     assert.ok(failed.changes[0].diffKeys.includes("sslEnabled"), failed.changes[0].diffKeys.join());
     const report = failed.errors.join("\n").split("\n");
-    assert.strictEqual(report[0], "error: no changes were expected but changes were proposed");
+    assert.strictEqual(
+      report[0],
+      "error: no changes were expected for refresh but changes were proposed",
+    );
     assert.match(report[1], new RegExp(`^  ~ ${DRIFTED} \\(refresh\\): .*sslEnabled`));
     assert.strictEqual(report.length, 2, "only the drifted resource is reported");
     assert.strictEqual(
@@ -95,7 +98,7 @@ describe("--expect-no-changes, as the scheduled drift job runs it", function () 
     const r = await changed.preview({ expectNoChanges: true });
     assert.strictEqual(r.ok, false);
     assert.deepStrictEqual(r.errors.join("\n").split("\n"), [
-      "error: no changes were expected but changes were proposed",
+      "error: no changes were expected for preview but changes were proposed",
       `  ~ ${DRIFTED} (update): sslEnabled`,
     ]);
   });

@@ -164,7 +164,7 @@ export class Stack {
     }
     const changes = proposedChanges(d.steps);
     const unexpected = opts.expectNoChanges === true && changes.length > 0;
-    if (unexpected) result.errors.push(noChangesExpected(preview, changes));
+    if (unexpected) result.errors.push(noChangesExpected(operation, changes));
     return { ...result, changes, ok: d.ok && !unexpected, elapsedMs: Date.now() - started };
   }
 
@@ -219,12 +219,15 @@ function proposedChanges(steps: StepRecord[]): ProposedChange[] {
 }
 
 /**
- * The CLI's failure for `--expect-no-changes` (pkg/cmd/pulumi: preview and `--preview-only` say
- * "were proposed", operations that ran say "occurred"), then one line per resource, like the
- * diff the CLI prints above it: `~ <name> (<op>): <properties>`.
+ * The CLI's failure for `--expect-no-changes`: `backenderr.NoChangesExpectedError` names the
+ * operation (cmd/pulumi/operations: "preview", "refresh", "update" for up), whether it was a
+ * preview or ran; then one line per resource, like the diff the CLI prints above it:
+ * `~ <name> (<op>): <properties>`. (The harness said "...but changes occurred" for operations that
+ * ran, and left the operation out: the real CLI, tests/cli, showed otherwise.)
  */
-function noChangesExpected(preview: boolean, changes: ProposedChange[]): string {
-  const head = `error: no changes were expected but changes ${preview ? "were proposed" : "occurred"}`;
+function noChangesExpected(operation: Operation, changes: ProposedChange[]): string {
+  const named = operation === "up" ? "update" : operation;
+  const head = `error: no changes were expected for ${named} but changes were proposed`;
   const lines = changes.map(
     (c) => `  ~ ${c.name} (${c.op})${c.diffKeys.length ? `: ${c.diffKeys.join(", ")}` : ""}`,
   );
