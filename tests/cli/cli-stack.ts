@@ -139,7 +139,8 @@ export class CliStack {
     readonly env: Record<string, string>,
     private readonly tmp: string,
     private readonly install: CliInstall,
-    private readonly program: () => Promise<Record<string, unknown>>,
+    /** The program, for a command line run with `withInlineProgram`. */
+    readonly inlineProgram: () => Promise<Record<string, unknown>>,
     private readonly onStepDone?: (step: CliStep) => void,
   ) {}
 
@@ -215,7 +216,7 @@ export class CliStack {
    * exactly as given, plus `--stack` and what points the CLI at the inline program.
    */
   cliWithProgram(args: string[], onSpawn?: (child: ChildProcess) => void): Promise<CliOutput> {
-    return withInlineProgram(this.program, (clientArgs) =>
+    return withInlineProgram(this.inlineProgram, (clientArgs) =>
       runCli(this.install, [...args, "--stack", this.name, ...clientArgs], {
         cwd: this.workDir,
         env: this.env,
