@@ -102,6 +102,28 @@ export interface NotFoundDetails {
   requestId?: string;
 }
 
+/**
+ * A successful answer without the fields the call documents (`{}`, a cut or padded body): only
+ * the cloud's own not-found answer means the instance is gone, so this is an error, never a
+ * deletion, and a refresh fails instead of dropping the resource (issue 17 item 5).
+ */
+export function incompleteAnswer(
+  subject: ErrorSubject,
+  action: string,
+  missing: string,
+  requestId?: string,
+): CloudApiError {
+  return new CloudApiError(subject, {
+    action,
+    code: "IncompleteAnswer",
+    requestId,
+    retryClass: "unavailable",
+    cloudMessage:
+      `the cloud answered without ${missing}; the instance is not assumed deleted ` +
+      "(only the cloud's not-found answer means that)",
+  });
+}
+
 /** The instance disappeared while a change was settling (a delete then has nothing left to do). */
 export class InstanceDeletedError extends DbSslError {}
 
