@@ -136,6 +136,8 @@ export function callTencent<T>(call: TencentCall<T>): Promise<T> {
   return callCloud({
     ...call,
     limiter: rateLimiterFor(key, ctx.clock, rate),
+    // node-fetch times headers and body apart: the whole call gets one deadline here.
+    deadlineMs: ctx.settings.requestTimeoutMs,
     typedError: (e) => asTypedError(call, e),
   });
 }
