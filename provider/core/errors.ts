@@ -174,3 +174,40 @@ export function formatDuration(ms: number): string {
   const s = Math.round(ms / 1000);
   return s < 120 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
 }
+
+/**
+ * Certificate failures by the code Node gives them (`err.code`, or its cause's), else by the
+ * OpenSSL text the SDKs pass on in a message (node-fetch: "request to URL failed, reason: ...").
+ */
+const TLS_FAILURES: readonly (readonly [string, RegExp])[] = [
+  ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", /unable to verify the first certificate/i],
+  ["SELF_SIGNED_CERT_IN_CHAIN", /self[- ]signed certificate in certificate chain/i],
+  ["DEPTH_ZERO_SELF_SIGNED_CERT", /self[- ]signed certificate/i],
+  ["UNABLE_TO_GET_ISSUER_CERT_LOCALLY", /unable to get local issuer certificate/i],
+  ["UNABLE_TO_GET_ISSUER_CERT", /unable to get issuer certificate/i],
+  ["CERT_HAS_EXPIRED", /certificate has expired/i],
+  ["CERT_NOT_YET_VALID", /certificate is not yet valid/i],
+  ["ERR_TLS_CERT_ALTNAME_INVALID", /does not match certificate's altnames/i],
+];
+
+/** The certificate failure behind a network error, as Node's code; undefined for any other. */
+export function tlsFailureOf(error: unknown): string | undefined {
+  const seen = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (const e of [seen, seen?.cause as typeof seen]) {
+    const code = typeof e?.code === "string" ? e.code : undefined;
+    if (code && TLS_FAILURES.some(([c]) => c === code)) return code;
+  }
+  const text = `${String(seen?.message ?? "")} ${String((seen?.cause as Error)?.message ?? "")}`;
+  return TLS_FAILURES.find(([, re]) => re.test(text))?.[0];
+}
+
+/**
+ * The message of a certificate failure (issue 17 item 14): the handshake failed, so nothing was
+ * sent and retrying cannot help (retry class `final`).
+ */
+export function tlsFailureMessage(code: string, host: string | undefined): string {
+  return (
+    `TLS: certificate verify failed (${code}) talking to ${host ?? "the API endpoint"}; ` +
+    "nothing was sent. A TLS-inspecting proxy needs its CA in NODE_EXTRA_CA_CERTS"
+  );
+}
