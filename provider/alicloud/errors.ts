@@ -4,7 +4,13 @@
  * ClientError or ServerError (each with code, statusCode, requestId, data) or a plain network
  * Error; all become an AlibabaApiError carrying the cloud's code and request id.
  */
-import { CloudApiError, type ErrorSubject, type RetryClass } from "../core/errors";
+import {
+  CloudApiError,
+  tlsFailureMessage,
+  tlsFailureOf,
+  type ErrorSubject,
+  type RetryClass,
+} from "../core/errors";
 
 /** Request rejected by flow control before it ran: safe to resend after `x-acs-retry-after`. */
 export const THROTTLING_CODES = [
@@ -81,6 +87,11 @@ export function toAlibabaApiError(
     return notJsonError(subject, action, err);
   }
   const isNetwork = err.statusCode === undefined;
+  const tls = isNetwork ? tlsFailureOf(err) : undefined;
+  if (tls !== undefined) {
+    const cloudMessage = tlsFailureMessage(tls, undefined);
+    return new AlibabaApiError(subject, { action, code: tls, retryClass: "final", cloudMessage });
+  }
   // The SDK builds code and request id with `${...}`, so a JSON body without them reads "undefined".
   const code = isNetwork ? networkCode(err) : (present(err.code) ?? `HTTP${err.statusCode}`);
   return new AlibabaApiError(

@@ -41,6 +41,8 @@ export interface ChangeRequest<I, L> {
   applied: Record<string, unknown>;
   rotate: boolean;
   deadline: number;
+  /** When this change began (epoch ms on the clock): a timeout reports the time since then. */
+  startedAt?: number;
   /**
    * Called when a write may have reached the cloud (before its answer is known) and again
    * with what the answer said, so a later failure keeps the resource in state.
@@ -50,8 +52,9 @@ export interface ChangeRequest<I, L> {
 
 export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl>(
   driver: SslDriver<I, L>,
-  req: ChangeRequest<I, L>,
+  request: ChangeRequest<I, L>,
 ): Promise<ChangeResult<L>> {
+  const req = { ...request, startedAt: request.startedAt ?? request.ctx.clock.now() };
   let live = req.live;
   let lost: SentAction | undefined; // a write of this run whose answer was lost
   for (let busy = 0; ;) {

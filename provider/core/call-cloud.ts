@@ -20,6 +20,12 @@ export interface CloudCall<T> {
   /** The bucket this call takes a token from (rate-limit.ts `rateLimiterFor`). */
   limiter: TokenBucket;
   send: () => Promise<T>;
+  /**
+   * A total deadline for one attempt, answer body included (`dbssl:requestTimeoutMs`, issue 17
+   * item 6): past it the attempt fails as a network timeout (ETIMEDOUT), whatever the SDK's own
+   * timers (which may restart on each byte, or count headers and body apart). Absent: none.
+   */
+  deadlineMs?: number;
   /** The cloud's reading of a failed `send`: a typed error (a CloudApiError to be retried). */
   typedError: (error: unknown) => Error;
 }
@@ -33,7 +39,7 @@ export async function callCloud<T>(call: CloudCall<T>): Promise<T> {
     async () => {
       await call.limiter.take();
       try {
-        return await call.send();
+        return await withDeadline(call.deadlineMs, call.send);
       } catch (error) {
         throw call.typedError(error);
       }
@@ -48,4 +54,19 @@ export async function callCloud<T>(call: CloudCall<T>): Promise<T> {
         ),
     },
   );
+}
+
+/** `run`, or an error coded ETIMEDOUT when it has not settled within `ms` real milliseconds. */
+export function withDeadline<T>(ms: number | undefined, run: () => Promise<T>): Promise<T> {
+  if (ms === undefined) return run();
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const error = new Error(`no complete answer within ${ms} ms`) as Error & { code: string };
+      error.code = "ETIMEDOUT";
+      reject(error);
+    }, ms);
+    run()
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timer));
+  });
 }

@@ -54,7 +54,8 @@ export async function waitUntilSteady<I extends BaseSslInputs, L extends BaseLiv
     // The cloud said busy while the instance read steady: back off before reading again.
     if (req.ctx.clock.now() >= req.deadline) {
       const subject = subjectOf(driver, req.inputs);
-      throw new WaitTimeoutError(subject, live.status, "a write the cloud accepts", 0);
+      const elapsed = req.ctx.clock.now() - (req.startedAt ?? req.ctx.clock.now());
+      throw new WaitTimeoutError(subject, live.status, "a write the cloud accepts", elapsed);
     }
     const { pollFirstDelayMs, pollMaxDelayMs } = req.ctx.settings;
     const maxDelay = Math.min(pollMaxDelayMs, BUSY_MAX_DELAY_MS);
@@ -138,6 +139,7 @@ function pollOptions<I extends BaseSslInputs, L extends BaseLiveSsl>(
     maxDelayMs: ctx.settings.pollMaxDelayMs,
     progress: ctx.progress,
     pollFirst,
+    startedAt: req.startedAt,
   };
 }
 

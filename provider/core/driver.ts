@@ -45,6 +45,11 @@ export interface BaseLiveSsl {
   steady: boolean;
   /** Why the instance can never become steady on its own (deleting, stopped, locked): fail now. */
   terminal?: string;
+  /**
+   * Why a delete has nothing to protect on this instance (it is being deleted, is shut down or
+   * frozen): `destroy` then succeeds without a write, with a line saying so (issue 17 item 10).
+   */
+  nothingToProtect?: string;
   /** A change the cloud accepted earlier and has not applied yet (a task API shows it). */
   inFlight?: string;
   /** A change scheduled for a later window (ARCHITECTURE F8): no second write while it is. */

@@ -102,6 +102,28 @@ export interface NotFoundDetails {
   requestId?: string;
 }
 
+/**
+ * A successful answer without the fields the call documents (`{}`, a cut or padded body): only
+ * the cloud's own not-found answer means the instance is gone, so this is an error, never a
+ * deletion, and a refresh fails instead of dropping the resource (issue 17 item 5).
+ */
+export function incompleteAnswer(
+  subject: ErrorSubject,
+  action: string,
+  missing: string,
+  requestId?: string,
+): CloudApiError {
+  return new CloudApiError(subject, {
+    action,
+    code: "IncompleteAnswer",
+    requestId,
+    retryClass: "unavailable",
+    cloudMessage:
+      `the cloud answered without ${missing}; the instance is not assumed deleted ` +
+      "(only the cloud's not-found answer means that)",
+  });
+}
+
 /** The instance disappeared while a change was settling (a delete then has nothing left to do). */
 export class InstanceDeletedError extends DbSslError {}
 
@@ -151,4 +173,41 @@ export class CredentialsError extends DbSslError {}
 export function formatDuration(ms: number): string {
   const s = Math.round(ms / 1000);
   return s < 120 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
+}
+
+/**
+ * Certificate failures by the code Node gives them (`err.code`, or its cause's), else by the
+ * OpenSSL text the SDKs pass on in a message (node-fetch: "request to URL failed, reason: ...").
+ */
+const TLS_FAILURES: readonly (readonly [string, RegExp])[] = [
+  ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", /unable to verify the first certificate/i],
+  ["SELF_SIGNED_CERT_IN_CHAIN", /self[- ]signed certificate in certificate chain/i],
+  ["DEPTH_ZERO_SELF_SIGNED_CERT", /self[- ]signed certificate/i],
+  ["UNABLE_TO_GET_ISSUER_CERT_LOCALLY", /unable to get local issuer certificate/i],
+  ["UNABLE_TO_GET_ISSUER_CERT", /unable to get issuer certificate/i],
+  ["CERT_HAS_EXPIRED", /certificate has expired/i],
+  ["CERT_NOT_YET_VALID", /certificate is not yet valid/i],
+  ["ERR_TLS_CERT_ALTNAME_INVALID", /does not match certificate's altnames/i],
+];
+
+/** The certificate failure behind a network error, as Node's code; undefined for any other. */
+export function tlsFailureOf(error: unknown): string | undefined {
+  const seen = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (const e of [seen, seen?.cause as typeof seen]) {
+    const code = typeof e?.code === "string" ? e.code : undefined;
+    if (code && TLS_FAILURES.some(([c]) => c === code)) return code;
+  }
+  const text = `${String(seen?.message ?? "")} ${String((seen?.cause as Error)?.message ?? "")}`;
+  return TLS_FAILURES.find(([, re]) => re.test(text))?.[0];
+}
+
+/**
+ * The message of a certificate failure (issue 17 item 14): the handshake failed, so nothing was
+ * sent and retrying cannot help (retry class `final`).
+ */
+export function tlsFailureMessage(code: string, host: string | undefined): string {
+  return (
+    `TLS: certificate verify failed (${code}) talking to ${host ?? "the API endpoint"}; ` +
+    "nothing was sent. A TLS-inspecting proxy needs its CA in NODE_EXTRA_CA_CERTS"
+  );
 }

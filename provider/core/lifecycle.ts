@@ -177,6 +177,13 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
       }
       const live = await readOrGone(ctx, inputs);
       if (!live) return; // the instance is gone: nothing left to disable
+      if (live.nothingToProtect) {
+        ctx.progress(
+          `${driver.family} ${inputs.instanceId}: leaving SSL as it is: ${live.nothingToProtect}; ` +
+            `the resource is deleted from the stack without a write`,
+        );
+        return;
+      }
       try {
         await applyChange(driver, {
           ctx,

@@ -45,6 +45,11 @@ export interface PollOptions {
   expectedMs?: number;
   /** When the awaited change began (epoch ms on `clock`; default: when the wait began). */
   since?: number;
+  /**
+   * When the whole operation began (epoch ms on `clock`; default: when this wait began): a
+   * timeout reports the time since then, not since the last of several waits (issue 17 item 15).
+   */
+  startedAt?: number;
   progress: (line: string) => void;
   random?: () => number;
   /** Poll once before the first sleep (the caller has no fresh read yet). */
@@ -139,7 +144,8 @@ export async function pollUntil<P, T>(
     if (n > 0) {
       const remaining = opts.deadline - opts.clock.now();
       if (remaining <= 0) {
-        throw new WaitTimeoutError(opts.subject, state, opts.target, opts.clock.now() - started);
+        const elapsed = opts.clock.now() - (opts.startedAt ?? started);
+        throw new WaitTimeoutError(opts.subject, state, opts.target, elapsed);
       }
       const delay = schedule({
         elapsedMs: opts.clock.now() - since,

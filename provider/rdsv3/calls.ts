@@ -4,7 +4,12 @@
  */
 import { rules } from "../core/check-failure";
 import type { DriverContext } from "../core/driver";
-import { DbSslError, InstanceNotFoundError, type ErrorSubject } from "../core/errors";
+import {
+  DbSslError,
+  incompleteAnswer,
+  InstanceNotFoundError,
+  type ErrorSubject,
+} from "../core/errors";
 import { callRdsV3, type RdsV3Call } from "./client";
 import { cloudRegion, setting, type RdsV3Cloud } from "./clouds";
 import { RdsV3ApiError } from "./errors";
@@ -63,12 +68,19 @@ export async function listInstance(
     path: "/instances",
     query: { id: inputs.instanceId },
   });
-  const list = Array.isArray(answer.json.instances)
-    ? (answer.json.instances as InstanceRecord[])
-    : [];
+  const list = answer.json.instances;
+  if (!Array.isArray(list)) {
+    throw incompleteAnswer(t.subject, "ListInstances", "an instances list", answer.requestId);
+  }
   // An unknown id gives `instances: []` (both Terraform providers read that as deleted).
-  const record = list.find((i) => i.id === inputs.instanceId);
-  if (record) return { record, projectId: t.projectId };
+  const record = (list as InstanceRecord[]).find((i) => i?.id === inputs.instanceId);
+  if (record) {
+    if (typeof record.status !== "string" || typeof record.enable_ssl !== "boolean") {
+      const missing = "the instance's status and enable_ssl";
+      throw incompleteAnswer(t.subject, "ListInstances", missing, answer.requestId);
+    }
+    return { record, projectId: t.projectId };
+  }
   const host = new URL(ctx.settings.endpointOverride ?? cloud.endpoint(t.region)).host;
   throw new InstanceNotFoundError(t.subject, {
     region: t.region,

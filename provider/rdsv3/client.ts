@@ -6,7 +6,12 @@
  */
 import type { DriverContext } from "../core/driver";
 import { callCloud } from "../core/call-cloud";
-import { CredentialsError, type ErrorSubject } from "../core/errors";
+import {
+  CredentialsError,
+  tlsFailureMessage,
+  tlsFailureOf,
+  type ErrorSubject,
+} from "../core/errors";
 import { proxyAgentFor } from "../core/network";
 import { rateLimiterFor } from "../core/rate-limit";
 import { endpointHostPort, SETTINGS_KEYS } from "../core/settings";
@@ -128,6 +133,17 @@ function readAnswer(call: RdsV3Call, answer: HttpAnswer): RdsV3Answer {
 function transportError(call: RdsV3Call, error: unknown): RdsV3ApiError {
   const code = (error as { code?: string })?.code ?? "NetworkError";
   const override = call.ctx.settings.endpointOverride;
+  const tls = tlsFailureOf(error);
+  if (tls !== undefined) {
+    const host = new URL(override ?? call.cloud.endpoint(call.region)).host;
+    const cloudMessage = tlsFailureMessage(tls, host);
+    return new RdsV3ApiError(call.subject, {
+      action: call.action,
+      code: tls,
+      retryClass: "final",
+      cloudMessage,
+    });
+  }
   if (override !== undefined && code === "ECONNREFUSED") {
     // Nothing listens there, so nothing was sent: retrying would only wait.
     return new RdsV3ApiError(call.subject, {

@@ -13,7 +13,29 @@ export const ACTIVE = "ACTIVE";
  * as an error (tencent-huawei.md §2.8); `SHUTDOWN` is a stopped instance; `FROZEN` is Huawei's
  * state for an account in arrears.
  */
-export const TERMINAL_STATUSES: readonly string[] = ["FAILED", "CREATE FAIL", "SHUTDOWN", "FROZEN"];
+export const TERMINAL_STATUSES: readonly string[] = [
+  "FAILED",
+  "CREATE FAIL",
+  "SHUTDOWN",
+  "FROZEN",
+  "DELETING",
+  "DELETED",
+];
+
+/**
+ * Terminal statuses where a `destroy` has nothing to protect: the instance is going away
+ * (`DELETING`/`DELETED`: Huawei's status pages list "Deleted"; the API spelling is an inference),
+ * is shut down, or is frozen for arrears (its SSL setting cannot change either way). A delete there
+ * succeeds without a write (issue 17 item 10). `FAILED` is not here: a faulty instance may recover
+ * with SSL as it was, so its delete still fails, naming the state.
+ */
+export const NOTHING_TO_PROTECT_STATUSES: readonly string[] = [
+  "SHUTDOWN",
+  "FROZEN",
+  "DELETING",
+  "DELETED",
+  "CREATE FAIL",
+];
 
 /** Job statuses of `GET /v3/{project_id}/jobs?id=` (rds_13_0003). */
 export const JOB_STATUS = { running: "Running", completed: "Completed", failed: "Failed" } as const;

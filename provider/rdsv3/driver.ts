@@ -24,6 +24,7 @@ import {
 import {
   ACTIVE,
   JOB_STATUS,
+  NOTHING_TO_PROTECT_STATUSES,
   RDSV3_DEFAULT_TIMEOUT_MINUTES,
   RDSV3_EXPECTED_DURATION_MS,
   RDSV3_INPUT_NAMES,
@@ -41,6 +42,9 @@ export function toLive(record: InstanceRecord, projectId: string): RdsV3Live {
     status,
     steady: status === ACTIVE,
     terminal: TERMINAL_STATUSES.includes(status) ? `the instance is ${status}` : undefined,
+    nothingToProtect: NOTHING_TO_PROTECT_STATUSES.includes(status)
+      ? `the instance is ${status}`
+      : undefined,
     engine: record.datastore?.type ?? "unknown",
     engineVersion: record.datastore?.version,
     projectId,

@@ -13,11 +13,17 @@
 import type { DriverContext } from "../core/driver";
 import { describeValue, rules } from "../core/check-failure";
 import { callCloud } from "../core/call-cloud";
-import { CredentialsError, type ErrorSubject } from "../core/errors";
+import {
+  CredentialsError,
+  tlsFailureMessage,
+  tlsFailureOf,
+  type ErrorSubject,
+} from "../core/errors";
 import { rateLimiterFor } from "../core/rate-limit";
 import type { ProviderSettings } from "../core/settings";
 import { endpointHostPort, SETTINGS_KEYS } from "../core/settings";
 import { TencentApiError, toTencentApiError } from "./errors";
+import { endpointTarget } from "./network";
 import { POSTGRES_REGION_FORMAT } from "./formats";
 
 /** The tencentcloud provider's default region (Terraform provider `region` default). */
@@ -136,6 +142,8 @@ export function callTencent<T>(call: TencentCall<T>): Promise<T> {
   return callCloud({
     ...call,
     limiter: rateLimiterFor(key, ctx.clock, rate),
+    // node-fetch times headers and body apart: the whole call gets one deadline here.
+    deadlineMs: ctx.settings.requestTimeoutMs,
     typedError: (e) => asTypedError(call, e),
   });
 }
@@ -146,6 +154,16 @@ function asTypedError(call: TencentCall<unknown>, e: unknown): Error {
     return new CredentialsError(call.subject, CREDENTIAL_HELP);
   }
   const override = call.ctx.settings.endpointOverride;
+  const tls = err?.code ? undefined : tlsFailureOf(e);
+  if (tls !== undefined) {
+    const host = endpointTarget(override).url.host;
+    return new TencentApiError(call.subject, {
+      action: call.action,
+      code: tls,
+      retryClass: "final",
+      cloudMessage: tlsFailureMessage(tls, host),
+    });
+  }
   if (override !== undefined && !err?.code && /ECONNREFUSED/.test(err?.message ?? "")) {
     // Nothing listens there, so nothing was sent: retrying would only wait.
     return new TencentApiError(call.subject, {

@@ -8,7 +8,17 @@
  * which is what a dropped connection or a gateway timeout does to a real write.
  */
 export type FaultKind =
-  "throttle" | "unavailable" | "internal" | "reset" | "slow" | "busy" | "badGateway";
+  "throttle" | "unavailable" | "internal" | "reset" | "slow" | "busy" | "badGateway" | AnswerShape;
+
+/**
+ * Faults that change the shape of a successful answer; they always hit after the handler ran
+ * (`after` is implied): `hollow` keeps only the request id (a 200 `{}` for RDS v3), `huge` is
+ * `hollow` plus megabytes of padding, `truncated` cuts the real body in half, `trickle` sends the
+ * real answer one byte every `delayMs` real milliseconds (an idle timeout never fires on it).
+ */
+export type AnswerShape = "hollow" | "huge" | "truncated" | "trickle";
+
+export const ANSWER_SHAPES: readonly FaultKind[] = ["hollow", "huge", "truncated", "trickle"];
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   "throttle",
@@ -18,6 +28,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   "slow",
   "busy",
   "badGateway",
+  ...ANSWER_SHAPES,
 ];
 
 export interface FaultSpec {
@@ -30,7 +41,7 @@ export interface FaultSpec {
   times?: number;
   /** throttle: the `x-acs-retry-after` value in ms (default 1000). */
   retryAfterMs?: number;
-  /** slow: real milliseconds to wait before answering (default 1000). */
+  /** slow: milliseconds to wait before answering (default 1000); trickle: real ms per byte. */
   delayMs?: number;
   /**
    * throttle only: a standing rate limit instead of a count. Calls to the service (or the action)
@@ -160,7 +171,7 @@ export class FaultQueue {
       kind: queued.spec.kind,
       retryAfterMs: queued.spec.retryAfterMs ?? 1000,
       delayMs: queued.spec.delayMs ?? 1000,
-      after: queued.spec.after ?? false,
+      after: ANSWER_SHAPES.includes(queued.spec.kind) || (queued.spec.after ?? false),
     };
   }
 

@@ -99,6 +99,8 @@ export interface Emulator {
   readonly clock: EmulatorClock;
   /** The admin HTTP routes, e.g. "GET /__admin/clock" (for banners and help). */
   readonly adminRoutes: readonly string[];
+  /** TCP connections accepted so far (keep-alive clients reuse theirs). */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -116,6 +118,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     ...kvstoreAdminRoutes(state.kvstore),
     ...ddsAdminRoutes(state.dds),
   ];
+  const connections = { count: 0 };
   const server = await startServer(
     {
       adminRoutes,
@@ -129,6 +132,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         new Tc3Protocol(state, state.tencentPostgres),
       ],
       inFlight: state.inFlight,
+      connections,
     },
     opts.port ?? 0,
     HOST,
@@ -140,6 +144,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     admin,
     clock: state.clock,
     adminRoutes: adminRoutes.map((r) => r.usage),
+    connections: () => connections.count,
     close: () => server.close(),
   };
 }

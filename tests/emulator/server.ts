@@ -12,6 +12,8 @@ export interface ServerRouting {
   protocols: readonly WireProtocol[];
   /** Counts cloud API calls from arrival until their outcome is known (admin calls excluded). */
   inFlight?: { count: number };
+  /** Counts TCP connections accepted (a client that keeps connections alive opens few). */
+  connections?: { count: number };
 }
 
 export interface RunningServer {
@@ -62,8 +64,26 @@ function send(res: ServerResponse, outcome: WireOutcome): void {
     return;
   }
   if (res.socket?.destroyed) return;
+  if (outcome.trickleMs !== undefined) return trickle(res, outcome, outcome.trickleMs);
   res.writeHead(outcome.status, outcome.headers);
   res.end(outcome.body);
+}
+
+/** The answer one byte at a time, `everyMs` real ms apart, until done or the client goes. */
+function trickle(res: ServerResponse, outcome: WireAnswer, everyMs: number): void {
+  const bytes = Buffer.from(outcome.body, "utf8");
+  res.writeHead(outcome.status, { ...outcome.headers, "content-length": String(bytes.length) });
+  let at = 0;
+  const timer = setInterval(() => {
+    if (res.socket?.destroyed || res.destroyed) return clearInterval(timer);
+    if (at >= bytes.length) {
+      clearInterval(timer);
+      res.end();
+      return;
+    }
+    res.write(bytes.subarray(at, at + 1));
+    at += 1;
+  }, everyMs);
 }
 
 export function startServer(
@@ -86,6 +106,9 @@ export function startServer(
         });
       },
     );
+  });
+  server.on("connection", () => {
+    if (routing.connections) routing.connections.count++;
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);

@@ -143,8 +143,15 @@ function transportCases(family: ReliabilityFamily) {
           row.outcome = `rejected: ${message.split(": ").slice(1).join(": ").slice(0, 90)}`;
           row.counts = `requests received: ${rejected} (control, CA trusted: ${server.requests() - rejected})`;
           assert.strictEqual(rejected, 0, "a request reached an untrusted endpoint");
-          // The message says "network error", not "certificate": see the report of issue 12.
-          assert.notStrictEqual(message, "answered");
+          // Issue 17 item 14: the failure is named, with Node's code and the host, and not retried.
+          assert.match(
+            message,
+            /TLS: certificate verify failed \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\) talking to /,
+          );
+          assert.ok(
+            !verified.logs.some((l) => / retry \d+ in /.test(l)),
+            `a certificate failure was retried: ${verified.logs.filter((l) => /retry/.test(l)).join("; ")}`,
+          );
           assert.ok(
             server.requests() > rejected,
             "control: once the CA is trusted, the request arrives",

@@ -6,7 +6,7 @@
  * models) survives.
  */
 import type { DriverContext } from "../../core/driver";
-import { CloudApiError, InstanceNotFoundError, isGone } from "../../core/errors";
+import { CloudApiError, incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
 import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
 import { taskWindow } from "../task-window";
 import { CENTRAL_ENDPOINT_REGIONS, DDS_VERSION, FAMILY, NO_SSL_READ_CODES } from "./consts";
@@ -111,7 +111,10 @@ export async function describeAttribute(ctx: DriverContext, inputs: DdsSslInputs
   const list = (body.DBInstances as { DBInstance?: Body[] } | undefined)?.DBInstance ?? [];
   const found = list.find((i) => i.DBInstanceId === inputs.instanceId);
   if (found) return found;
-  throw notFound(ctx, inputs, { requestId: body.RequestId as string | undefined });
+  // Not the cloud's not-found answer (InvalidDBInstanceId.NotFound): an error, never "gone".
+  const subject = { family: FAMILY, instanceId: inputs.instanceId };
+  const requestId = body.RequestId as string | undefined;
+  throw incompleteAnswer(subject, "DescribeDBInstanceAttribute", "this instance", requestId);
 }
 
 /** DescribeDBInstanceSSL; an instance that cannot have SSL answers `{ unsupported: code }`. */

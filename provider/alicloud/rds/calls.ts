@@ -4,7 +4,7 @@
  * DescribeDBInstanceSSL and ModifyDBInstanceSSL.
  */
 import type { DriverContext } from "../../core/driver";
-import { InstanceNotFoundError, isGone } from "../../core/errors";
+import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
 import { taskWindow } from "../task-window";
 import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
 import { FAMILY } from "./consts";
@@ -68,7 +68,10 @@ export async function describeAttribute(
     );
     const attribute = answer.body?.items?.DBInstanceAttribute?.[0];
     if (attribute) return attribute;
-    throw notFound(ctx, inputs, { requestId: answer.body?.requestId }); // an empty answer
+    // Not the cloud's not-found answer (InvalidDBInstanceId.NotFound): an error, never "gone".
+    const subject = { family: FAMILY, instanceId: inputs.instanceId };
+    const missing = "Items.DBInstanceAttribute";
+    throw incompleteAnswer(subject, "DescribeDBInstanceAttribute", missing, answer.body?.requestId);
   } catch (error) {
     throw asNotFound(ctx, inputs, error);
   }

@@ -4,7 +4,7 @@
  * DescribeInstanceSSL, ModifyInstanceSSL, DescribeTaskDetail and DescribeHistoryTasks.
  */
 import type { DriverContext } from "../../core/driver";
-import { InstanceNotFoundError, isGone } from "../../core/errors";
+import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
 import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
 import { AlibabaApiError } from "../errors";
 import { taskWindow } from "../task-window";
@@ -68,10 +68,10 @@ export async function describeAttribute(
     );
     const attribute = answer.body?.instances?.DBInstanceAttribute?.[0];
     if (attribute) return attribute;
-    throw new InstanceNotFoundError(
-      { family: FAMILY, instanceId: inputs.instanceId },
-      { region: kvClient(ctx, inputs).region, requestId: answer.body?.requestId },
-    );
+    // Not the cloud's not-found answer: an error, never "gone".
+    const subject = { family: FAMILY, instanceId: inputs.instanceId };
+    const missing = "Instances.DBInstanceAttribute";
+    throw incompleteAnswer(subject, "DescribeInstanceAttribute", missing, answer.body?.requestId);
   } catch (error) {
     throw asNotFound(ctx, inputs, error);
   }

@@ -4,7 +4,7 @@
  * DescribeDBInstanceSSLConfig, DescribeTasks and ModifyDBInstanceSSLConfig.
  */
 import type { DriverContext } from "../../core/driver";
-import { InstanceNotFoundError, isGone } from "../../core/errors";
+import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
 import { callTencent, loadTencentSdk, tencentCredential, tencentRegion } from "../client";
 import { agentFor, endpointTarget } from "../network";
 import { FAMILY, POSTGRES_CLIENT_MODULE, TASK_WINDOW_MS } from "./consts";
@@ -110,7 +110,11 @@ export async function describeStatus(
       client.DescribeDBInstanceAttribute({ DBInstanceId: inputs.instanceId }),
     ),
   );
-  return answer.DBInstance?.DBInstanceStatus ?? "unknown";
+  const status = answer.DBInstance?.DBInstanceStatus;
+  if (typeof status === "string" && status !== "") return status;
+  const subject = { family: FAMILY, instanceId: inputs.instanceId };
+  const missing = "DBInstance.DBInstanceStatus";
+  throw incompleteAnswer(subject, "DescribeDBInstanceAttribute", missing, answer.RequestId);
 }
 
 export interface SslConfigAnswer {
@@ -127,11 +131,14 @@ export async function describeSslConfig(
   inputs: PostgresSslInputs,
 ): Promise<SslConfigAnswer> {
   const client = pgClient(ctx, inputs);
-  return orNotFound(ctx, inputs, () =>
+  const answer: SslConfigAnswer = await orNotFound(ctx, inputs, () =>
     call(ctx, inputs, "DescribeDBInstanceSSLConfig", () =>
       client.DescribeDBInstanceSSLConfig({ DBInstanceId: inputs.instanceId }),
     ),
   );
+  if (typeof answer?.SSLEnabled === "boolean") return answer;
+  const subject = { family: FAMILY, instanceId: inputs.instanceId };
+  throw incompleteAnswer(subject, "DescribeDBInstanceSSLConfig", "SSLEnabled", answer?.RequestId);
 }
 
 /** The instance's recent tasks, newest first (a change running or waiting shows only here). */

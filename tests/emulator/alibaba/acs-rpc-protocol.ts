@@ -11,6 +11,7 @@ import type { CallRecord, Params } from "../request-log";
 import {
   firstHeader,
   holdCall,
+  reshapeAnswer,
   type IncomingCall,
   type WireAnswer,
   type WireOutcome,
@@ -178,7 +179,7 @@ export class AcsRpcProtocol implements WireProtocol {
     const replaced = faultOutcome(fault, service);
     if (replaced) return replaced;
     if (real instanceof AlibabaError) throw real;
-    return real;
+    return reshapeAnswer(fault, real);
   }
 
   /** Checks the signature and finds the product and action; throws the gateway's error otherwise. */

@@ -11,6 +11,7 @@ import type { CallRecord } from "../request-log";
 import {
   firstHeader,
   holdCall,
+  reshapeAnswer,
   type IncomingCall,
   type WireAnswer,
   type WireOutcome,
@@ -136,7 +137,7 @@ export class RdsV3Protocol implements WireProtocol {
     const replaced = faultOutcome(fault);
     if (replaced) return replaced;
     if (real instanceof RdsV3Error) throw real;
-    return real;
+    return reshapeAnswer(fault, real);
   }
 
   private run(call: IncomingCall, route: RdsV3Route, record: CallRecord): WireAnswer {

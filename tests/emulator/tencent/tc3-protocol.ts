@@ -12,6 +12,7 @@ import type { CallRecord } from "../request-log";
 import {
   firstHeader,
   holdCall,
+  reshapeAnswer,
   type IncomingCall,
   type WireAnswer,
   type WireOutcome,
@@ -165,7 +166,7 @@ export class Tc3Protocol implements WireProtocol {
     const replaced = this.faultOutcome(fault);
     if (replaced) return replaced;
     if (real instanceof TencentError) throw real;
-    return real;
+    return reshapeAnswer(fault, real);
   }
 
   /** Wire format, signature, version, action and region; throws the gateway's error otherwise. */
