@@ -15,6 +15,7 @@ import { execFileSync } from "child_process";
 import { startEmulator, type Emulator } from "../emulator";
 import { cliOrSkip } from "./cli";
 import { CliStack } from "./cli-stack";
+import { closeTestStack } from "./fixture";
 import { EXAMPLES } from "./example-cases";
 
 const RDS = EXAMPLES.find((e) => e.project === "examples/alicloud-rds")!;
@@ -54,11 +55,7 @@ describe("a pulumi up killed mid-change, then refresh and up, with the real CLI"
   this.timeout(180_000);
   let emu: Emulator;
   let stack: CliStack | undefined;
-  afterEach(async () => {
-    await stack?.close();
-    stack = undefined;
-    await emu?.close();
-  });
+  afterEach(() => closeTestStack(stack, emu));
 
   it("sends the SSL change once, and ends with SSL on in the cloud and in the state", async function () {
     const cli = cliOrSkip(this);

@@ -9,6 +9,7 @@ import * as assert from "assert";
 import { EMULATOR_SECRET_KEY, startEmulator, type Emulator } from "../emulator";
 import { cliOrSkip } from "./cli";
 import { CliRun, CliStack } from "./cli-stack";
+import { closeTestStack } from "./fixture";
 import { EXAMPLES } from "./example-cases";
 
 export function ok(r: CliRun, what: string): CliRun {
@@ -20,11 +21,7 @@ describe("examples through the real Pulumi CLI", function () {
   this.timeout(240_000);
   let emu: Emulator;
   let stack: CliStack | undefined;
-  afterEach(async () => {
-    await stack?.close();
-    stack = undefined;
-    await emu?.close();
-  });
+  afterEach(() => closeTestStack(stack, emu));
 
   for (const example of EXAMPLES) {
     it(`${example.project}: preview, up, console change, drift check fails, up --refresh, export, destroy`, async function () {

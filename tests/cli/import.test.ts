@@ -17,6 +17,7 @@ import * as path from "path";
 import { startEmulator, type Emulator } from "../emulator";
 import { cliOrSkip } from "./cli";
 import { CliStack } from "./cli-stack";
+import { closeTestStack } from "./fixture";
 import { EXAMPLES } from "./example-cases";
 
 const RDS = EXAMPLES.find((e) => e.project === "examples/alicloud-rds")!;
@@ -26,11 +27,7 @@ describe("adopting an existing database through the real Pulumi CLI", function (
   this.timeout(120_000);
   let emu: Emulator;
   let stack: CliStack | undefined;
-  afterEach(async () => {
-    await stack?.close();
-    stack = undefined;
-    await emu?.close();
-  });
+  afterEach(() => closeTestStack(stack, emu));
 
   const open = async (ctx: Mocha.Context, program?: string) => {
     const cli = cliOrSkip(ctx);

@@ -11,6 +11,7 @@ import { fleetConfig, seedFleet } from "../engine/demo-fleet";
 import { repoRoot } from "../engine/host";
 import { cliOrSkip } from "./cli";
 import { CliStack } from "./cli-stack";
+import { closeTestStack } from "./fixture";
 
 const PACK = path.join(repoRoot(), "examples", "policy");
 
@@ -18,11 +19,7 @@ describe("the policy pack through the real Pulumi CLI", function () {
   this.timeout(120_000);
   let emu: Emulator;
   let stack: CliStack | undefined;
-  afterEach(async () => {
-    await stack?.close();
-    stack = undefined;
-    await emu?.close();
-  });
+  afterEach(() => closeTestStack(stack, emu));
 
   const fleetWith = async (ctx: Mocha.Context, sslEnabled: boolean) => {
     const cli = cliOrSkip(ctx);
