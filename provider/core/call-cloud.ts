@@ -3,10 +3,12 @@
  * before anything is sent, the call waits for its process-wide rate-limit bucket, runs, has its
  * failure turned into the cloud's typed error, and is retried by the core's per-call policy
  * (retry.ts: reads after throttling, 5xx and network errors; writes only after throttling).
+ * A throttled answer (retry class `throttled`) is reported to the bucket, which slows down for
+ * every resource of the process; the resend then waits for that bucket like any other call.
  * Each cloud says only what differs: its bucket and how it reads a failure.
  */
 import type { DriverContext } from "./driver";
-import { DbSslError, type ErrorSubject } from "./errors";
+import { CloudApiError, DbSslError, type ErrorSubject } from "./errors";
 import type { TokenBucket } from "./rate-limit";
 import { retryCall } from "./retry";
 import { endpointOverrideProblem } from "./settings";
@@ -37,23 +39,32 @@ export async function callCloud<T>(call: CloudCall<T>): Promise<T> {
   if (problem !== undefined) throw new DbSslError(call.subject, `${problem}; nothing was sent`);
   return retryCall(
     async () => {
-      await call.limiter.take();
+      const ticket = await call.limiter.take();
       try {
         return await withDeadline(call.deadlineMs, call.send);
       } catch (error) {
-        throw call.typedError(error);
+        const typed = call.typedError(error);
+        if (typed instanceof CloudApiError && typed.retryClass === "throttled") {
+          call.limiter.throttled(ticket, typed.retryAfterMs);
+        }
+        throw typed;
       }
     },
     {
       clock: ctx.clock,
       readOnly: call.readOnly,
-      onRetry: (error, attempt, delay) =>
-        ctx.progress(
-          `${call.subject.family} ${call.subject.instanceId}: ${call.action} ${error.code}, ` +
-            `retry ${attempt} in ${Math.round(delay / 100) / 10}s`,
-        ),
+      onRetry: (error, attempt, delay) => ctx.progress(retryLine(call, error, attempt, delay)),
     },
   );
+}
+
+function retryLine(call: CloudCall<unknown>, error: CloudApiError, attempt: number, delay: number) {
+  const head = `${call.subject.family} ${call.subject.instanceId}: ${call.action} ${error.code}`;
+  if (error.retryClass !== "throttled") {
+    return `${head}, retry ${attempt} in ${Math.round(delay / 100) / 10}s`;
+  }
+  const rate = Math.round(call.limiter.ratePerSecond * 100) / 100;
+  return `${head}, retry ${attempt} when the shared limit allows (now ${rate}/s)`;
 }
 
 /** `run`, or an error coded ETIMEDOUT when it has not settled within `ms` real milliseconds. */

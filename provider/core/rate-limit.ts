@@ -7,45 +7,105 @@
  * - Tencent limits each API per region and sub-account, 20 per second for
  *   ModifyDBInstanceSSLConfig and DescribeDBInstanceSSLConfig (tencent-huawei.md §1.6).
  * - Huawei / Open Telekom Cloud publish no number (429 with Retry-After): configured.
- * A bucket never goes above the documented limit nor above the configured one.
+ * A bucket never goes above the documented limit nor above the configured one: that is its
+ * ceiling. The real limit may be lower (another tool on the same account, a smaller quota), so
+ * the rate adapts (issue 17 item 7), as TCP does: a throttled answer halves the bucket's rate for
+ * every resource of the process (multiplicative decrease), and each second without one gives back
+ * a small share of the ceiling (additive increase), never above the ceiling nor below a floor.
  */
 import type { Clock } from "./clock";
 
+/** Multiplicative decrease: a throttled answer multiplies the bucket's rate by this. */
+export const THROTTLE_DECREASE_FACTOR = 0.5;
+/** Additive increase: each second without a throttle gives back this share of the ceiling. */
+export const RECOVERY_SHARE_PER_SECOND = 0.02;
+/**
+ * The lowest rate a bucket adapts down to (one call each 5 s): low enough for any limit we know
+ * of (Alibaba's smallest published rates are a few per minute per API), high enough that a burst
+ * of throttles from one episode cannot starve the stack.
+ */
+export const FLOOR_PER_SECOND = 0.2;
+/** The longest pause a cloud's retry-after may put on the whole bucket. */
+export const MAX_THROTTLE_PAUSE_MS = 60_000;
+
+/**
+ * A ticket names the bucket's adaptation round a token was handed out in. Every call already in
+ * flight when the cloud starts throttling sees the same overload, so only a throttle on a call
+ * sent since the last decrease lowers the rate again (TCP decreases once per round trip).
+ */
+export type BucketTicket = number;
+
 export class TokenBucket {
+  readonly floorPerSecond: number;
+  private rate: number;
   private tokens: number;
+  /** Tokens have been counted up to this time; after a throttle it lies ahead (the pause). */
   private last: number;
-  private queue: Promise<void> = Promise.resolve();
+  private round = 0;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    readonly ratePerSecond: number,
+    /** The configured (or documented) rate: the bucket never goes above it. */
+    readonly ceilingPerSecond: number,
     private readonly burst: number,
     private readonly clock: Clock,
   ) {
+    this.floorPerSecond = Math.min(ceilingPerSecond, FLOOR_PER_SECOND);
+    this.rate = ceilingPerSecond;
     this.tokens = burst;
     this.last = clock.now();
   }
 
+  /** The rate the bucket hands out tokens at now, requests per second. */
+  get ratePerSecond(): number {
+    this.refill(this.clock.now());
+    return this.rate;
+  }
+
   /** Resolves when a request may be sent; callers are served in order. */
-  take(): Promise<void> {
+  take(): Promise<BucketTicket> {
     const turn = this.queue.then(() => this.waitForToken());
     this.queue = turn.catch(() => undefined);
     return turn;
   }
 
-  private async waitForToken(): Promise<void> {
+  /**
+   * The cloud throttled a call sent with `ticket`: lower the rate for everyone (once per round),
+   * hand out no token before the cloud's retry-after, and start the recovery from here.
+   */
+  throttled(ticket: BucketTicket, retryAfterMs = 0): void {
+    const now = this.clock.now();
+    this.refill(now);
+    const pauseUntil = now + Math.min(Math.max(0, retryAfterMs), MAX_THROTTLE_PAUSE_MS);
+    this.last = Math.max(this.last, pauseUntil);
+    if (ticket < this.round) return;
+    this.round++;
+    this.rate = Math.max(this.floorPerSecond, this.rate * THROTTLE_DECREASE_FACTOR);
+    this.tokens = 0;
+  }
+
+  private async waitForToken(): Promise<BucketTicket> {
     for (;;) {
       const now = this.clock.now();
-      this.tokens = Math.min(
-        this.burst,
-        this.tokens + ((now - this.last) / 1000) * this.ratePerSecond,
-      );
-      this.last = now;
-      if (this.tokens >= 1) {
+      this.refill(now);
+      if (this.tokens >= 1 && now >= this.last) {
         this.tokens -= 1;
-        return;
+        return this.round;
       }
-      await this.clock.sleep(Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000));
+      const untilToken = Math.ceil(((1 - Math.min(1, this.tokens)) / this.rate) * 1000);
+      await this.clock.sleep(Math.max(0, this.last - now) + Math.max(1, untilToken));
     }
+  }
+
+  /** Counts the tokens and the recovery earned since `last` (none while paused). */
+  private refill(now: number): void {
+    if (now <= this.last) return;
+    const seconds = (now - this.last) / 1000;
+    this.last = now;
+    const burst = Math.max(1, Math.min(this.burst, Math.floor(this.rate)));
+    this.tokens = Math.min(burst, this.tokens + seconds * this.rate);
+    const recovered = seconds * this.ceilingPerSecond * RECOVERY_SHARE_PER_SECOND;
+    this.rate = Math.min(this.ceilingPerSecond, this.rate + recovered);
   }
 }
 

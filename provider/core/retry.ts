@@ -3,6 +3,12 @@
  * apart from lifecycle waits (wait.ts): a retry resends the same request after a short
  * backoff; a wait polls until the cloud has finished a change.
  *
+ * A throttled answer is resent without a backoff of its own and without counting against the
+ * attempt limit: each attempt takes a token from the process-wide bucket again (call-cloud.ts),
+ * and the throttle has lowered that bucket's rate for every resource (rate-limit.ts). A fixed
+ * count per resource would fail a large stack whose cloud allows fewer calls than our rate;
+ * what bounds these resends is a time budget (a cloud that throttles for that long is refusing).
+ *
  * A write (Modify) call is only resent here when the cloud rejected it before running it
  * (throttling). After a 5xx or a network error it may have run, so the error goes up to the
  * lifecycle, which reads the live state before it decides to send again.
@@ -11,18 +17,25 @@ import type { Clock } from "./clock";
 import { CloudApiError, type RetryClass } from "./errors";
 
 export interface RetryPolicy {
-  /** Attempts in total, the first included. */
+  /** Attempts after failures other than throttling, the first included. */
   limit: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** How long a call may keep being throttled, from its first throttled answer. */
+  throttledBudgetMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { limit: 8, baseDelayMs: 500, maxDelayMs: 20_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  limit: 8,
+  baseDelayMs: 500,
+  maxDelayMs: 20_000,
+  throttledBudgetMs: 15 * 60_000,
+};
 
 /** Exponential backoff with full jitter, capped; a cloud-given retry-after wins when longer. */
 export function calculateDelay(
   attempt: number,
-  policy: RetryPolicy,
+  policy: Pick<RetryPolicy, "baseDelayMs" | "maxDelayMs">,
   retryAfterMs = 0,
   random: () => number = Math.random,
 ): number {
@@ -42,16 +55,28 @@ export interface RetryOptions {
   onRetry?: (error: CloudApiError, attempt: number, delayMs: number) => void;
 }
 
+/**
+ * `call` must take a token from the shared bucket on each attempt: a throttled answer is resent
+ * at once (the bucket spaces it), other transient failures after an exponential backoff.
+ */
 export async function retryCall<T>(call: () => Promise<T>, opts: RetryOptions): Promise<T> {
   const policy = opts.policy ?? DEFAULT_RETRY_POLICY;
   const retryable = opts.readOnly ? RETRYABLE_READ : RETRYABLE_WRITE;
+  let firstThrottledAt: number | undefined;
+  let backoffs = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (error) {
       if (!(error instanceof CloudApiError) || !retryable.includes(error.retryClass)) throw error;
-      if (attempt >= policy.limit) throw error;
-      const delay = calculateDelay(attempt, policy, error.retryAfterMs);
+      if (error.retryClass === "throttled") {
+        firstThrottledAt ??= opts.clock.now();
+        if (opts.clock.now() - firstThrottledAt >= policy.throttledBudgetMs) throw error;
+        opts.onRetry?.(error, attempt, 0);
+        continue;
+      }
+      if (++backoffs >= policy.limit) throw error;
+      const delay = calculateDelay(backoffs, policy, error.retryAfterMs);
       opts.onRetry?.(error, attempt, delay);
       await opts.clock.sleep(delay);
     }

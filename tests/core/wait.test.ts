@@ -10,9 +10,8 @@ import type {
   SslDriver,
 } from "../../provider/core/driver";
 import { settingsFrom } from "../../provider/core/settings";
-import { calculateDelay, retryCall } from "../../provider/core/retry";
+import { calculateDelay, DEFAULT_RETRY_POLICY, retryCall } from "../../provider/core/retry";
 import { CloudApiError } from "../../provider/core/errors";
-import { rateFor, rateLimiterFor, TokenBucket } from "../../provider/core/rate-limit";
 
 const subject = { family: "alicloud.rds", instanceId: "rm-1" };
 
@@ -163,18 +162,34 @@ describe("core/retry retryCall", () => {
       cloudMessage: "x",
     });
 
-  it("honours the cloud's retry-after", async () => {
+  it("resends a throttled call at once, past the attempt limit: the shared bucket spaces it", async () => {
     const clock = new FakeClock();
     let calls = 0;
     const result = await retryCall(
       async () => {
-        if (++calls < 3) throw apiError("throttled", 7000);
+        if (++calls < 12) throw apiError("throttled", 7000);
         return "ok";
       },
       { clock, readOnly: false },
     );
     assert.strictEqual(result, "ok");
-    assert.deepStrictEqual(clock.sleeps, [7000, 7000]);
+    assert.strictEqual(calls, 12);
+    assert.deepStrictEqual(clock.sleeps, [], "no backoff of its own: the bucket pauses instead");
+  });
+
+  it("gives up on a call throttled for longer than the throttle budget", async () => {
+    const clock = new FakeClock();
+    let calls = 0;
+    const err = await retryCall(
+      async () => {
+        calls++;
+        await clock.sleep(1000); // the bucket's wait for a token
+        throw apiError("throttled");
+      },
+      { clock, readOnly: true, policy: { ...DEFAULT_RETRY_POLICY, throttledBudgetMs: 10_000 } },
+    ).catch((e) => e);
+    assert.strictEqual(err.code, "Throttling.User");
+    assert.strictEqual(calls, 11);
   });
 
   it("never resends a write after an answer that may have been lost", async () => {
@@ -200,7 +215,7 @@ describe("core/retry retryCall", () => {
       {
         clock: new FakeClock(),
         readOnly: true,
-        policy: { limit: 4, baseDelayMs: 10, maxDelayMs: 100 },
+        policy: { ...DEFAULT_RETRY_POLICY, limit: 4, baseDelayMs: 10, maxDelayMs: 100 },
       },
     ).catch(() => undefined);
     assert.strictEqual(calls, 4);
@@ -220,64 +235,6 @@ describe("core/retry retryCall", () => {
       calculateDelay(12, policy, 0, () => 1),
       20_000,
     );
-  });
-});
-
-describe("core/rate-limit TokenBucket", () => {
-  it("lets a burst through, then spaces requests at the rate", async () => {
-    const clock = new FakeClock();
-    const bucket = new TokenBucket(2, 2, clock);
-    const start = clock.now();
-    const at: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      await bucket.take();
-      at.push(clock.now() - start);
-    }
-    assert.deepStrictEqual(at, [0, 0, 500, 1000, 1500, 2000]);
-  });
-});
-
-describe("core/rate-limit rateLimiterFor: one bucket per cloud, region and API in the process", () => {
-  const key = (api: string, region = "cn-hangzhou") => ({ cloud: "alicloud", region, api });
-
-  it("resources calling one API share its bucket; other APIs and regions have their own", async () => {
-    const clock = new FakeClock();
-    const start = clock.now();
-    const sent: string[] = [];
-    // 25 resources read the same API at once, and one reads another API, one another region.
-    const takes = Array.from({ length: 25 }, () =>
-      rateLimiterFor(key("DescribeDBInstanceSSL"), clock, 10)
-        .take()
-        .then(() => sent.push(`ssl@${clock.now() - start}`)),
-    );
-    takes.push(
-      rateLimiterFor(key("DescribeDBInstanceAttribute"), clock, 10)
-        .take()
-        .then(() => sent.push("attr")),
-    );
-    takes.push(
-      rateLimiterFor(key("DescribeDBInstanceSSL", "cn-beijing"), clock, 10)
-        .take()
-        .then(() => sent.push("beijing")),
-    );
-    await Promise.all(takes);
-    // 10 at once (the burst), then 10 per second: the 25th waits 1.5 s. The others never wait.
-    assert.strictEqual(sent.filter((s) => s === "ssl@0").length, 10);
-    assert.strictEqual(sent.filter((s) => s.startsWith("ssl")).pop(), "ssl@1500");
-    assert.ok(sent.indexOf("attr") < 11 && sent.indexOf("beijing") < 12, sent.join(" "));
-  });
-
-  it("never goes above a cloud's documented limit nor above the configured one", () => {
-    assert.strictEqual(rateFor("tencentcloud", 50), 20); // 20/s per API (tencent-huawei.md §1.6)
-    assert.strictEqual(rateFor("tencentcloud", 5), 5);
-    assert.strictEqual(rateFor("alicloud", 50), 50); // no published number: configured
-    const clock = new FakeClock();
-    const bucket = rateLimiterFor(
-      { cloud: "tencentcloud", region: "ap-guangzhou", api: "X" },
-      clock,
-      50,
-    );
-    assert.strictEqual(bucket.ratePerSecond, 20);
   });
 });
 
