@@ -55,7 +55,7 @@ export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl
   let live = req.live;
   let lost: SentAction | undefined; // a write of this run whose answer was lost
   for (let busy = 0; ;) {
-    live = await waitUntilSteady(driver, req, live, busy);
+    live = await waitUntilSteady(driver, req, live, busy, lost !== undefined);
     rejectLiveFailures(driver, req, driver.validateLive?.(req.inputs, live) ?? []);
     if (live.scheduled) {
       progress(

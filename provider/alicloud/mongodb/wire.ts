@@ -3,6 +3,7 @@
  * + action -> ModifyDBInstanceSSL parameters (expand). Wire names: seed 000 and alibaba.md §1.2.
  */
 import type { SslAction } from "../../core/driver";
+import { blocksSslChange } from "../task-center";
 import {
   DDS_RUNNING,
   FORCE_ENCRYPTION_VERSIONS,
@@ -46,7 +47,12 @@ export function describeTask(task: Body): string {
 
 /** In-flight tasks make the instance not steady; a waiting SSL task is a scheduled change. */
 export function taskCondition(tasks: Body[]): { inFlight?: string; scheduled?: string } {
-  const inFlight = tasks.find((t) => IN_FLIGHT_TASK_STATUSES.includes(String(t.Status)));
+  // Only tasks that may collide with an SSL change (task-center.ts; not a backup, issue 17.9).
+  const inFlight = tasks.find(
+    (t) =>
+      IN_FLIGHT_TASK_STATUSES.includes(String(t.Status)) &&
+      blocksSslChange({ taskType: text(t.TaskType) }),
+  );
   const waiting = tasks.find(
     (t) => t.Status === WAITING_TASK_STATUS && SSL_TASK_TYPE.test(String(t.TaskType ?? "")),
   );

@@ -3,6 +3,7 @@
  * change SSL out of band as a console user would, change status, lock, delete) and the task center,
  * which outlives deleted instances.
  */
+import type { OtherTask } from "./other-task";
 import { AdminError } from "../admin-routes";
 import type { VirtualClock } from "../virtual-clock";
 import {
@@ -54,6 +55,13 @@ export interface KvstoreAdmin {
   setLocked(id: string, locked: boolean): KvstoreInstanceView;
   /** The instance's task-center entries at the current virtual time, newest first. */
   tasks(id: string): KvstoreTaskView[];
+  /**
+   * Adds a task of another kind (`taskType`, e.g. a backup) running on the instance from now for
+   * `durationMs`; it changes nothing on the instance, it only shows in the task centre.
+   */
+  addTask(id: string, task: OtherTask): void;
+  /** The task centre's clock runs `ms` ahead of the API's (negative: behind): its times are skewed. */
+  skewTaskClock(ms: number): void;
   /** Removes the instance at once, even with a change pending (its task ends as Failed). */
   delete(id: string): boolean;
 }
@@ -114,6 +122,23 @@ export class KvstoreInstanceStore implements KvstoreAdmin {
 
   tasks(id: string): KvstoreTaskView[] {
     return this.taskLog.list(this.clock.now(), id);
+  }
+
+  addTask(id: string, task: OtherTask): void {
+    const instance = this.mustFind(id);
+    const now = this.clock.now();
+    this.taskLog.add({
+      instanceId: instance.id,
+      regionId: instance.regionId,
+      acceptedAt: now,
+      modifyingAt: now,
+      completesAt: now + task.durationMs,
+      taskType: task.taskType,
+    });
+  }
+
+  skewTaskClock(ms: number): void {
+    this.taskLog.skewMs = ms;
   }
 
   delete(id: string): boolean {
