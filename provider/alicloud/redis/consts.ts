@@ -42,9 +42,6 @@ export const ALREADY_IN_STATE: Readonly<Record<string, "open" | "close">> = {
  */
 export const IN_FLIGHT_TASK_STATUSES = ["Scheduled", "Running", "Waiting", "Cancelling"];
 
-/** DescribeTaskDetail `Status` (API page: RUNNING | COMPLETED). */
-export const TASK_DONE = "COMPLETED";
-
 /**
  * What to do about each seed-002 refusal, appended to the cloud's message. Sources: the seed's
  * descriptions, and the Tair "Enable TLS encryption" prerequisites (master-replica instances of Tair

@@ -40,6 +40,8 @@ export interface KvstoreInstanceView {
   };
 }
 
+export type TaskDetailSpelling = Partial<Record<"RUNNING" | "COMPLETED", string>>;
+
 export interface KvstoreAdmin {
   seed(seed: KvstoreInstanceSeed): KvstoreInstanceView;
   get(id: string): KvstoreInstanceView | undefined;
@@ -60,6 +62,11 @@ export interface KvstoreAdmin {
    * `durationMs`; it changes nothing on the instance, it only shows in the task centre.
    */
   addTask(id: string, task: OtherTask): void;
+  /**
+   * How DescribeTaskDetail spells its two documented statuses from now on (the API page lists
+   * RUNNING and COMPLETED only; a real answer may differ: "Completed", "SUCCESS", ...).
+   */
+  spellTaskDetail(spelling: TaskDetailSpelling): void;
   /** The task centre's clock runs `ms` ahead of the API's (negative: behind): its times are skewed. */
   skewTaskClock(ms: number): void;
   /** Removes the instance at once, even with a change pending (its task ends as Failed). */
@@ -71,6 +78,8 @@ const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date
 export class KvstoreInstanceStore implements KvstoreAdmin {
   private readonly instances = new Map<string, KvstoreInstance>();
   readonly taskLog = new KvstoreTaskLog();
+  /** DescribeTaskDetail's spelling of RUNNING / COMPLETED (spellTaskDetail). */
+  taskDetailSpelling: TaskDetailSpelling = {};
 
   constructor(
     private readonly clock: Pick<VirtualClock, "now">,
@@ -135,6 +144,10 @@ export class KvstoreInstanceStore implements KvstoreAdmin {
       completesAt: now + task.durationMs,
       taskType: task.taskType,
     });
+  }
+
+  spellTaskDetail(spelling: TaskDetailSpelling): void {
+    this.taskDetailSpelling = { ...spelling };
   }
 
   skewTaskClock(ms: number): void {
