@@ -196,6 +196,17 @@ export interface SslDriver<I extends BaseSslInputs, L extends BaseLiveSsl> {
     applied: Record<string, unknown>,
     rotate: boolean,
   ): SslAction | undefined;
+  /**
+   * The settings a write of `action` carries (what `send` answers as `applied`), known before the
+   * answer: when the answer is lost, the watch compares settings the cloud does not echo with
+   * these, as it would after an answer (issue 17.2). Families without such settings omit it.
+   */
+  intended?(
+    inputs: I,
+    action: SslAction,
+    live: L,
+    applied: Record<string, unknown>,
+  ): Record<string, unknown> | undefined;
   /** Send the one write call for `action`. The core never resends it blindly. */
   send(
     ctx: DriverContext,
