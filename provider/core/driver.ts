@@ -45,6 +45,11 @@ export interface BaseLiveSsl {
   steady: boolean;
   /** Why the instance can never become steady on its own (deleting, stopped, locked): fail now. */
   terminal?: string;
+  /**
+   * The instance is going away (being deleted, released, isolated, shut down): a delete has
+   * nothing left to protect and succeeds without a write (issue 17.10).
+   */
+  ending?: boolean;
   /** A change the cloud accepted earlier and has not applied yet (a task API shows it). */
   inFlight?: string;
   /** A change scheduled for a later window (ARCHITECTURE F8): no second write while it is. */

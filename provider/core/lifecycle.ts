@@ -177,6 +177,13 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
       }
       const live = await readOrGone(ctx, inputs);
       if (!live) return; // the instance is gone: nothing left to disable
+      if (live.ending) {
+        ctx.progress(
+          `${driver.family} ${inputs.instanceId}: ${live.terminal ?? `the instance is ${live.status}`}` +
+            `: nothing left to protect, so SSL is left as it is and the delete is done`,
+        );
+        return;
+      }
       try {
         await applyChange(driver, {
           ctx,

@@ -6,6 +6,7 @@ import type { SslAction } from "../../core/driver";
 import { blocksSslChange } from "../task-center";
 import {
   DDS_RUNNING,
+  EXPIRED_LOCK,
   FORCE_ENCRYPTION_VERSIONS,
   IN_FLIGHT_TASK_STATUSES,
   SSL_ACTION_WIRE,
@@ -36,7 +37,9 @@ export function instanceCondition(attribute: Body) {
     : TERMINAL_STATUSES.includes(status)
       ? `the instance is ${status}`
       : undefined;
-  return { status, steady: status === DDS_RUNNING && !terminal, terminal };
+  // Going away (issue 17.10): deleted, released, shut down, or locked because it expired.
+  const ending = locked ? lockMode === EXPIRED_LOCK : TERMINAL_STATUSES.includes(status);
+  return { status, steady: status === DDS_RUNNING && !terminal, terminal, ending };
 }
 
 /** A one-line description of a task, for progress lines and `pendingChange`. */

@@ -48,6 +48,8 @@ async function read(ctx: DriverContext, inputs: PostgresSslInputs): Promise<Post
     status,
     steady: status === RUNNING && !running && !terminal,
     terminal,
+    // Every terminal status is an instance going away (isolated, recycled, offline; 17.10).
+    ending: terminal !== undefined,
     inFlight: running && describeTaskLine(running),
     // Any task waiting for the switch window holds the instance: no second write meanwhile.
     scheduled:
