@@ -171,7 +171,25 @@ async function observe(
   if (task.running) {
     return { state: `${condition.status} (${task.state})`, steady: false, targetShown: false };
   }
-  const live = await describeSsl(ctx, inputs, attribute);
+  return steadyObservation(
+    ctx,
+    inputs,
+    sent,
+    before,
+    task,
+    await describeSsl(ctx, inputs, attribute),
+  );
+}
+
+/** A poll on a Normal instance with no task running: the SSL read decides, with the task's word. */
+function steadyObservation(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+  sent: SentAction,
+  before: RedisLiveSsl,
+  task: TaskProgress,
+  live: RedisLiveSsl,
+): SettleObservation<RedisLiveSsl> {
   const targetShown = sent.action === "close" ? !live.sslEnabled : live.sslEnabled;
   const expiryChanged =
     live.certificateExpiresAt !== undefined &&
