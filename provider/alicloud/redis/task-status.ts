@@ -27,7 +27,12 @@ export function readTaskStatus(taskId: string, status: string): TaskProgress {
 /** The failure of a poll where the task's status is unknown and the instance shows no change. */
 export function unexplainedStatus(taskId: string | undefined, status: string): string {
   return (
-    `DescribeTaskDetail answered Status "${status}" for task ${taskId ?? "?"}, neither RUNNING ` +
+    `DescribeTaskDetail answered Status ${printable(status)} for task ${taskId ?? "?"}, neither RUNNING ` +
     `nor COMPLETED, and the instance shows no change in progress nor the change done`
   );
+}
+
+/** Quoted, escaped and bounded: the cloud's text never forges a line or floods the message. */
+function printable(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
 }
