@@ -54,6 +54,41 @@ describe("emulator: a harsh task centre (other tasks, pages, clock skew)", () =>
     assert.equal(emu.admin.rds.get("rm-h")?.status, "Running", "a backup changes no status");
   });
 
+  it("over HTTP too: other tasks and the task clock skew, for RDS, R-KVStore and DDS", async () => {
+    emu.admin.kvstore.seed({ id: "r-h" });
+    emu.admin.dds.seed({ id: "dds-h" });
+    const post = (path: string, body: unknown) =>
+      fetch(`${emu.url}/__admin${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    for (const [prefix, id] of [
+      ["rds", "rm-h"],
+      ["kvstore", "r-h"],
+      ["dds", "dds-h"],
+    ]) {
+      const added = await post(`/${prefix}/instances/${id}/other-tasks`, {
+        taskType: "CreateBackup",
+        durationMs: MINUTE,
+      });
+      assert.equal(added.status, 200);
+      const bad = await post(`/${prefix}/instances/${id}/other-tasks`, { taskType: "" });
+      assert.equal(bad.status, 400);
+      assert.equal((await post(`/${prefix}/task-clock`, { skewMs: 2 * MINUTE })).status, 200);
+    }
+    const now = emu.clock.now();
+    for (const tasks of [
+      emu.admin.rds.tasks("rm-h").map((t) => t.startedAt),
+      emu.admin.kvstore.tasks("r-h").map((t) => t.startedAt),
+      emu.admin.dds.tasks("dds-h").map((t) => Date.parse(t.startTime)),
+    ]) {
+      assert.equal(tasks.length, 1);
+      // Stamped two minutes ahead of the API's clock (which moves on while the test runs).
+      assert.ok(Math.abs(tasks[0] - (now + 2 * MINUTE)) < 5000, `${tasks[0] - now} ms ahead`);
+    }
+  });
+
   it("a skewed task clock stamps the change ahead: a window ending now misses it", async () => {
     emu.admin.rds.skewTaskClock(5 * MINUTE);
     await enable();
