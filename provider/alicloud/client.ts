@@ -84,8 +84,11 @@ export function alibabaSdkConfig(ctx: DriverContext, region: string): unknown {
     credential,
     regionId: region,
     ...(endpoint ? endpointFields(endpoint) : {}),
+    // `dbssl:requestTimeoutMs` is the one deadline of a call. httpx hands `connectTimeout` to
+    // http.request as the socket's IDLE timeout, which runs for the whole exchange, not just the
+    // connect: a shorter value would cut off a slow answer (issue 17.1).
     readTimeout: ctx.settings.requestTimeoutMs,
-    connectTimeout: 10_000,
+    connectTimeout: ctx.settings.requestTimeoutMs,
   });
 }
 

@@ -51,6 +51,9 @@ const NETWORK_CODES = [
   "EPIPE",
   "ECONNABORTED",
   "ReadTimeout",
+  // httpx's socket idle timer ("ConnectTimeout: Connect <url> failed."): it also fires while an
+  // answer is awaited, so a write may have run (issue 17.1).
+  "ConnectTimeout",
 ];
 
 export class AlibabaApiError extends CloudApiError {}
@@ -148,6 +151,7 @@ function present(value: string | undefined): string | undefined {
 
 function networkCode(err: SdkError): string {
   if (err.code && NETWORK_CODES.includes(err.code)) return err.code;
-  const m = /\b(E[A-Z]{4,})\b/.exec(err.message ?? "") ?? /(ReadTimeout)/.exec(err.message ?? "");
+  const message = err.message ?? "";
+  const m = /\b(E[A-Z]{4,})\b/.exec(message) ?? /(ReadTimeout|ConnectTimeout)/.exec(message);
   return m ? m[1] : "NetworkError";
 }

@@ -58,7 +58,7 @@ export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl
   let live = req.live;
   let lost: SentAction | undefined; // a write of this run whose answer was lost
   for (let busy = 0; ;) {
-    live = await waitUntilSteady(driver, req, live, busy);
+    live = await waitUntilSteady(driver, req, live, busy, lost !== undefined);
     rejectLiveFailures(driver, req, driver.validateLive?.(req.inputs, live) ?? []);
     if (live.scheduled) {
       progress(
@@ -72,7 +72,9 @@ export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl
     if (!action) return { live, sent: lost };
     if (lost) refuseResend(driver, req, lost);
     assertOffered(driver, req, action);
-    const attempt: SentAction = { action };
+    // What the write carries is known before its answer: a lost answer is watched against it.
+    const intended = driver.intended?.(req.inputs, action, live, req.applied);
+    const attempt: SentAction = intended === undefined ? { action } : { action, applied: intended };
     req.onSent?.(attempt);
     let sent: SentAction;
     try {

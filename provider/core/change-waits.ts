@@ -44,6 +44,8 @@ export async function waitUntilSteady<I extends BaseSslInputs, L extends BaseLiv
   req: ChangeRequest<I, L>,
   live: L,
   busy: number,
+  /** A write of this run may have reached the cloud (its answer was lost). */
+  wrote = false,
 ): Promise<L> {
   assertNotTerminal(driver, req, live);
   if (busy === 0) {
@@ -55,20 +57,32 @@ export async function waitUntilSteady<I extends BaseSslInputs, L extends BaseLiv
     if (req.ctx.clock.now() >= req.deadline) {
       const subject = subjectOf(driver, req.inputs);
       const elapsed = req.ctx.clock.now() - (req.startedAt ?? req.ctx.clock.now());
-      throw new WaitTimeoutError(subject, live.status, "a write the cloud accepts", elapsed);
+      throw new WaitTimeoutError(
+        subject,
+        live.status,
+        "a write the cloud accepts",
+        elapsed,
+        !wrote,
+      );
     }
     const { pollFirstDelayMs, pollMaxDelayMs } = req.ctx.settings;
     const maxDelay = Math.min(pollMaxDelayMs, BUSY_MAX_DELAY_MS);
     await req.ctx.clock.sleep(pollDelay(busy, pollFirstDelayMs, maxDelay));
   }
-  return pollUntil(
-    pollOptions(driver, req, "the instance to be steady", busy > 0),
-    async () => withUnfinishedChange(driver, req, await readLive(driver, req)),
-    (l) => {
-      assertNotTerminal(driver, req, l);
-      return l.steady ? { done: true, value: l } : { done: false, state: describeLive(l) };
-    },
-  );
+  try {
+    return await pollUntil(
+      pollOptions(driver, req, "the instance to be steady", busy > 0),
+      async () => withUnfinishedChange(driver, req, await readLive(driver, req)),
+      (l) => {
+        assertNotTerminal(driver, req, l);
+        return l.steady ? { done: true, value: l } : { done: false, state: describeLive(l) };
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof WaitTimeoutError) || wrote) throw error;
+    const { lastState, target, elapsedMs } = error;
+    throw new WaitTimeoutError(subjectOf(driver, req.inputs), lastState, target, elapsedMs, true);
+  }
 }
 
 /** A steady-looking instance may still have a change in flight that only a task API shows. */

@@ -46,10 +46,10 @@ export interface BaseLiveSsl {
   /** Why the instance can never become steady on its own (deleting, stopped, locked): fail now. */
   terminal?: string;
   /**
-   * Why a delete has nothing to protect on this instance (it is being deleted, is shut down or
-   * frozen): `destroy` then succeeds without a write, with a line saying so (issue 17 item 10).
+   * The instance is going away (being deleted, released, isolated, shut down): a delete has
+   * nothing left to protect and succeeds without a write (issue 17.10).
    */
-  nothingToProtect?: string;
+  ending?: boolean;
   /** A change the cloud accepted earlier and has not applied yet (a task API shows it). */
   inFlight?: string;
   /** A change scheduled for a later window (ARCHITECTURE F8): no second write while it is. */
@@ -201,6 +201,17 @@ export interface SslDriver<I extends BaseSslInputs, L extends BaseLiveSsl> {
     applied: Record<string, unknown>,
     rotate: boolean,
   ): SslAction | undefined;
+  /**
+   * The settings a write of `action` carries (what `send` answers as `applied`), known before the
+   * answer: when the answer is lost, the watch compares settings the cloud does not echo with
+   * these, as it would after an answer (issue 17.2). Families without such settings omit it.
+   */
+  intended?(
+    inputs: I,
+    action: SslAction,
+    live: L,
+    applied: Record<string, unknown>,
+  ): Record<string, unknown> | undefined;
   /** Send the one write call for `action`. The core never resends it blindly. */
   send(
     ctx: DriverContext,

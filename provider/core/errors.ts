@@ -155,11 +155,15 @@ export class WaitTimeoutError extends DbSslError {
     readonly lastState: string,
     readonly target: string,
     readonly elapsedMs: number,
+    /** The wait came before any write of this run: nothing can "still complete". */
+    readonly nothingSent = false,
   ) {
     super(
       subject,
       `timed out after ${formatDuration(elapsedMs)} waiting for ${target}; last state: ${lastState}. ` +
-        `The change may still complete: run \`pulumi refresh\`, or raise timeoutMinutes.`,
+        (nothingSent
+          ? `Nothing was sent: run \`pulumi up\` again once that is over, or raise timeoutMinutes.`
+          : `The change may still complete: run \`pulumi refresh\`, or raise timeoutMinutes.`),
     );
   }
 }

@@ -177,10 +177,10 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
       }
       const live = await readOrGone(ctx, inputs);
       if (!live) return; // the instance is gone: nothing left to disable
-      if (live.nothingToProtect) {
+      if (live.ending) {
         ctx.progress(
-          `${driver.family} ${inputs.instanceId}: leaving SSL as it is: ${live.nothingToProtect}; ` +
-            `the resource is deleted from the stack without a write`,
+          `${driver.family} ${inputs.instanceId}: ${live.terminal ?? `the instance is ${live.status}`}` +
+            `: nothing left to protect, so SSL is left as it is and the delete is done`,
         );
         return;
       }

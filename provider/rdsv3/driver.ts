@@ -42,9 +42,7 @@ export function toLive(record: InstanceRecord, projectId: string): RdsV3Live {
     status,
     steady: status === ACTIVE,
     terminal: TERMINAL_STATUSES.includes(status) ? `the instance is ${status}` : undefined,
-    nothingToProtect: NOTHING_TO_PROTECT_STATUSES.includes(status)
-      ? `the instance is ${status}`
-      : undefined,
+    ending: NOTHING_TO_PROTECT_STATUSES.includes(status),
     engine: record.datastore?.type ?? "unknown",
     engineVersion: record.datastore?.version,
     projectId,

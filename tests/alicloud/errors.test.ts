@@ -64,6 +64,21 @@ describe("alicloud/errors: what the real SDK throws becomes an AlibabaApiError",
     assert.ok(!reset.message.includes("http://"), reset.message);
   });
 
+  it("either httpx timer (read, or the socket's idle 'ConnectTimeout') is 'network': the write may have run", () => {
+    // What httpx rejects with when the socket idles past `connectTimeout` while the answer is awaited.
+    const idle = toAlibabaApiError(subject, "ModifyDBInstanceSSL", {
+      name: "RequestTimeoutError",
+      message: "ConnectTimeout: Connect http://127.0.0.1:1/?SSLEnabled=1&Signature=x failed.",
+    });
+    assert.deepStrictEqual([idle.code, idle.retryClass], ["ConnectTimeout", "network"]);
+    assert.ok(!idle.message.includes("http://"), idle.message);
+    const read = toAlibabaApiError(subject, "ModifyDBInstanceSSL", {
+      name: "RequestTimeoutRequestTimeoutError",
+      message: "ReadTimeout(500). GET http://127.0.0.1:1/ failed.",
+    });
+    assert.deepStrictEqual([read.code, read.retryClass], ["ReadTimeout", "network"]);
+  });
+
   it("classifies by exact code", () => {
     assert.strictEqual(classifyAlibabaCode("IncorrectDBInstanceState", 403), "busy");
     assert.strictEqual(classifyAlibabaCode("InvalidACL.Permission", 403), "final");

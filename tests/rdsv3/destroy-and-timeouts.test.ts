@@ -37,7 +37,7 @@ describe("RDS v3: destroy of a going instance, timeouts after busy answers", fun
       assert.strictEqual(h.emu.admin.rdsv3.get(MYSQL_ID)?.enableSsl, true);
       await waitForLog(
         destroy,
-        `huaweicloud.rds ${MYSQL_ID}: leaving SSL as it is: the instance is ${status}`,
+        `huaweicloud.rds ${MYSQL_ID}: the instance is ${status}: nothing left to protect, so SSL is left as it is and the delete is done`,
       );
     });
   }

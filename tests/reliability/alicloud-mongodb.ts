@@ -48,6 +48,7 @@ export const ALICLOUD_MONGODB: ReliabilityFamily = {
   signatureCode: /SignatureDoesNotMatch/,
   // provider/alicloud/mongodb/calls.ts (DDS Go SDK EndpointMap): mongodb[.<region>].aliyuncs.com.
   cloudHosts: /^mongodb(\.[a-z0-9-]+)?\.aliyuncs\.com$/,
+  endingConditions: ["stopped", "locked"],
   messages: {
     stopped: /the instance is Stopped/,
     locked: /the instance is locked \(LockMode LockByExpiration\)/,

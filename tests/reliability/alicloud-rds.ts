@@ -103,6 +103,7 @@ export const ALICLOUD_RDS: ReliabilityFamily = {
   // `OpenApiUtil.getEndpointRules` in @alicloud/openapi-core and the endpoint map of
   // @alicloud/rds20140815 (dist/client.js): rds.aliyuncs.com or rds.<region>.aliyuncs.com.
   cloudHosts: /^rds(\.[a-z0-9-]+)?\.aliyuncs\.com$/,
+  endingConditions: ["stopped", "locked"],
   messages: {
     stopped: /the instance is Stopped/,
     locked: /locked \(LockMode LockByExpiration, instance_expired\)/,

@@ -53,6 +53,7 @@ export const ALICLOUD_REDIS: ReliabilityFamily = {
   signatureCode: /SignatureDoesNotMatch/,
   // The R-KVStore endpoint map (@alicloud/r-kvstore20150101): r-kvstore[.<region>].aliyuncs.com.
   cloudHosts: /^r-kvstore(\.[a-z0-9-]+)?\.aliyuncs\.com$/,
+  endingConditions: ["stopped"],
   messages: {
     stopped: /the instance is Inactive/,
     locked: /IncorrectDBInstanceLockMode/,

@@ -125,6 +125,11 @@ export interface ReliabilityFamily {
   slowAnswerNote?: string;
   /** Appended to the transport rows' `tried` (e.g. which other family shares the client). */
   transportNote?: string;
+  /**
+   * Conditions in which the instance is going away (deleted, released, isolated, shut down): a
+   * delete then succeeds with nothing sent and SSL left as it is (issue 17.10).
+   */
+  endingConditions?: readonly ("stopped" | "locked")[];
   /** What the error says for each terminal condition, and for a deleted instance. */
   messages: Partial<Record<"stopped" | "locked", RegExp>> & { deleted: RegExp };
   /**

@@ -92,6 +92,8 @@ function rdsV3Family(cloud: RdsV3CloudName): ReliabilityFamily {
     wrongSecretConfig: () => cloudConfig(cloud, "not-the-secret-0123456789"),
     signatureCode: /APIGW\.0301/,
     cloudHosts: CLOUD_HOSTS[cloud],
+    // SHUTDOWN and FROZEN have nothing to protect: a delete there succeeds with no write (17.10).
+    endingConditions: ["stopped", "locked"],
     messages: {
       stopped: /the instance is SHUTDOWN/,
       locked: /the instance is FROZEN/,

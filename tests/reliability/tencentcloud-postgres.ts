@@ -69,6 +69,7 @@ export const TENCENTCLOUD_POSTGRES: ReliabilityFamily = {
   signatureCode: /AuthFailure\.SignatureFailure/,
   // provider/tencentcloud/network.ts POSTGRES_ENDPOINT (the SDK's postgres_client.js).
   cloudHosts: /^postgres(\.[a-z0-9-]+)?\.tencentcloudapi\.com$/,
+  endingConditions: ["stopped"],
   messages: { stopped: /the instance is isolated/, deleted: /the instance was deleted/ },
   hugeInputs: (_id, value) => ({ instanceId: value, region: value, connectAddress: value }),
   checkInputs: () =>

@@ -8,6 +8,7 @@
 import type { DriverContext } from "../../core/driver";
 import { CloudApiError, incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
 import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
+import { allTaskPages, TASK_PAGE_SIZE } from "../task-center";
 import { taskWindow } from "../task-window";
 import { CENTRAL_ENDPOINT_REGIONS, DDS_VERSION, FAMILY, NO_SSL_READ_CODES } from "./consts";
 import type { DdsSslInputs } from "./types";
@@ -142,15 +143,22 @@ export async function describeOpenTasks(
   statuses: readonly string[],
 ): Promise<Body[]> {
   const window = taskWindow(ctx.clock.now(), TASK_AHEAD_MS);
-  const body = await read(ctx, inputs, "DescribeHistoryTasks", {
-    InstanceId: inputs.instanceId,
-    RegionId: alibabaRegion(ctx, inputs.region),
-    Status: statuses.join(","),
-    FromStartTime: window.fromStartTime,
-    ToStartTime: window.toStartTime,
-    PageSize: 100,
+  const items = await allTaskPages(async (pageNumber) => {
+    const body = await read(ctx, inputs, "DescribeHistoryTasks", {
+      InstanceId: inputs.instanceId,
+      RegionId: alibabaRegion(ctx, inputs.region),
+      Status: statuses.join(","),
+      FromStartTime: window.fromStartTime,
+      ToStartTime: window.toStartTime,
+      PageSize: String(TASK_PAGE_SIZE),
+      PageNumber: String(pageNumber),
+    });
+    const total = Number(body.TotalCount);
+    return {
+      items: Array.isArray(body.Items) ? (body.Items as Body[]) : [],
+      totalCount: Number.isFinite(total) ? total : undefined,
+    };
   });
-  const items = Array.isArray(body.Items) ? (body.Items as Body[]) : [];
   return items.filter(
     (t) => t.InstanceId === inputs.instanceId && statuses.includes(String(t.Status)),
   );

@@ -16,6 +16,8 @@ export const DDS_DEFAULT_TIMEOUT_MINUTES = 120;
 export const DDS_SETTLE_GRACE_MS = 60_000;
 
 export const DDS_RUNNING = "Running";
+/** `LockMode` of an instance whose subscription expired: isolated, released unless renewed. */
+export const EXPIRED_LOCK = "LockByExpiration";
 /**
  * Statuses an instance does not leave by waiting (doc "Instance states", alibaba.md §1.2): a write
  * would be refused, so `up` fails at once. Locks come from DescribeDBInstanceAttribute `LockMode`.

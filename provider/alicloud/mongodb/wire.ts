@@ -3,8 +3,10 @@
  * + action -> ModifyDBInstanceSSL parameters (expand). Wire names: seed 000 and alibaba.md §1.2.
  */
 import type { SslAction } from "../../core/driver";
+import { blocksSslChange } from "../task-center";
 import {
   DDS_RUNNING,
+  EXPIRED_LOCK,
   FORCE_ENCRYPTION_VERSIONS,
   IN_FLIGHT_TASK_STATUSES,
   SSL_ACTION_WIRE,
@@ -35,7 +37,9 @@ export function instanceCondition(attribute: Body) {
     : TERMINAL_STATUSES.includes(status)
       ? `the instance is ${status}`
       : undefined;
-  return { status, steady: status === DDS_RUNNING && !terminal, terminal };
+  // Going away (issue 17.10): deleted, released, shut down, or locked because it expired.
+  const ending = locked ? lockMode === EXPIRED_LOCK : TERMINAL_STATUSES.includes(status);
+  return { status, steady: status === DDS_RUNNING && !terminal, terminal, ending };
 }
 
 /** A one-line description of a task, for progress lines and `pendingChange`. */
@@ -46,7 +50,12 @@ export function describeTask(task: Body): string {
 
 /** In-flight tasks make the instance not steady; a waiting SSL task is a scheduled change. */
 export function taskCondition(tasks: Body[]): { inFlight?: string; scheduled?: string } {
-  const inFlight = tasks.find((t) => IN_FLIGHT_TASK_STATUSES.includes(String(t.Status)));
+  // Only tasks that may collide with an SSL change (task-center.ts; not a backup, issue 17.9).
+  const inFlight = tasks.find(
+    (t) =>
+      IN_FLIGHT_TASK_STATUSES.includes(String(t.Status)) &&
+      blocksSslChange({ taskType: text(t.TaskType) }),
+  );
   const waiting = tasks.find(
     (t) => t.Status === WAITING_TASK_STATUS && SSL_TASK_TYPE.test(String(t.TaskType ?? "")),
   );

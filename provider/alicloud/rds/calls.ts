@@ -5,6 +5,7 @@
  */
 import type { DriverContext } from "../../core/driver";
 import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
+import { allTaskPages, blockingTask, TASK_PAGE_SIZE } from "../task-center";
 import { taskWindow } from "../task-window";
 import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
 import { FAMILY } from "./consts";
@@ -126,34 +127,33 @@ export async function modifySsl(
  * Canceled | Waiting). `Scheduled` covers the lag after a Modify is accepted, while the instance
  * still reads Running with its old SSL state.
  */
-const IN_FLIGHT_TASK_STATUSES = "Scheduled,Running,Waiting,Cancelling";
+const IN_FLIGHT_TASK_STATUSES = ["Scheduled", "Running", "Waiting", "Cancelling"];
 
 /**
- * An unfinished task on the instance, if any: the only place a change accepted by a process
- * that was killed shows before the instance leaves Running (issue 6 item 5). DescribeTasks
- * covers SQL Server only (API reference), so DescribeHistoryTasks it is, for every engine.
- * The task type of an SSL change is not documented: any unfinished task means "not steady".
+ * An unfinished task on the instance that blocks an SSL change, if any: the only place a change
+ * accepted by a process that was killed shows before the instance leaves Running (issue 6 item
+ * 5). DescribeTasks covers SQL Server only (API reference), so DescribeHistoryTasks it is, for
+ * every engine, every page, read as task-center.ts says (issue 17 items 4 and 9).
  */
 export async function describeUnfinishedTask(
   ctx: DriverContext,
   inputs: RdsSslInputs,
 ): Promise<string | undefined> {
   const { sdk, client, region } = rdsClient(ctx, inputs);
-  const now = ctx.clock.now();
-  const request = new sdk.DescribeHistoryTasksRequest({
-    instanceId: inputs.instanceId,
-    regionId: region,
-    status: IN_FLIGHT_TASK_STATUSES,
-    ...taskWindow(now, 60_000),
-    pageSize: 10,
+  const window = taskWindow(ctx.clock.now());
+  const tasks = await allTaskPages(async (pageNumber) => {
+    const request = new sdk.DescribeHistoryTasksRequest({
+      instanceId: inputs.instanceId,
+      regionId: region,
+      status: IN_FLIGHT_TASK_STATUSES.join(","),
+      ...window,
+      pageSize: TASK_PAGE_SIZE,
+      pageNumber,
+    });
+    const answer = await call(ctx, inputs, "DescribeHistoryTasks", () =>
+      client.describeHistoryTasks(request),
+    );
+    return { items: answer.body?.items ?? [], totalCount: answer.body?.totalCount };
   });
-  const answer = await call(ctx, inputs, "DescribeHistoryTasks", () =>
-    client.describeHistoryTasks(request),
-  );
-  const task = answer.body?.items?.find(
-    (t) => t.instanceId === inputs.instanceId && IN_FLIGHT_TASK_STATUSES.includes(t.status ?? "?"),
-  );
-  return (
-    task && `task ${task.taskId ?? "?"} ${task.taskType ?? ""} ${task.status}`.replace("  ", " ")
-  );
+  return blockingTask(tasks, inputs.instanceId, IN_FLIGHT_TASK_STATUSES);
 }

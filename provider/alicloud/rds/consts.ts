@@ -21,6 +21,9 @@ export const RDS_EXPECTED_DURATION_MS = {
   reconfigure: 180_000,
 } as const;
 
+/** `LockMode` of an instance whose subscription expired: isolated, released unless renewed. */
+export const EXPIRED_LOCK = "LockByExpiration";
+
 export const RDS_STATUS = { running: "Running", sslModifying: "SSL_MODIFYING" } as const;
 
 /**

@@ -73,6 +73,26 @@ function enginesAccepting(property: string): string {
   return engines.join(" or ");
 }
 
+/** `reconfigure` sends only what differs from what the instance shows or was last sent. */
+function changedSettings(
+  inputs: RdsSslInputs,
+  action: SslAction,
+  live: RdsLiveSsl,
+  applied: Record<string, unknown>,
+): string[] {
+  return action === "reconfigure" ? differingSettings(inputs, asRecord(live), applied) : [];
+}
+
+/** The settings the write carries, also when its answer is lost (issue 17.2). */
+function intended(
+  inputs: RdsSslInputs,
+  action: SslAction,
+  live: RdsLiveSsl,
+  applied: Record<string, unknown>,
+): Record<string, unknown> {
+  return sentSettings(inputs, action, changedSettings(inputs, action, live, applied));
+}
+
 async function send(
   ctx: DriverContext,
   inputs: RdsSslInputs,
@@ -80,9 +100,7 @@ async function send(
   live: RdsLiveSsl,
   applied: Record<string, unknown>,
 ): Promise<SentAction> {
-  // `reconfigure` sends only what differs from what the instance shows or was last sent.
-  const changed =
-    action === "reconfigure" ? differingSettings(inputs, asRecord(live), applied) : [];
+  const changed = changedSettings(inputs, action, live, applied);
   const params = expandModifyRequest(inputs, action, live, changed);
   const requestId = await modifySsl(ctx, inputs, params);
   return { action, requestId, applied: sentSettings(inputs, action, changed) };
@@ -229,6 +247,7 @@ export const rdsDriver: SslDriver<RdsSslInputs, RdsLiveSsl> = {
   unfinishedChange: describeUnfinishedTask,
   validateLive,
   plan,
+  intended,
   send,
   observe,
   outputs,

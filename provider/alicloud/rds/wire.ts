@@ -11,6 +11,7 @@ import {
   RDS_SETTING_NAMES,
   RDS_STATUS,
   SSL_ENABLED_WIRE,
+  EXPIRED_LOCK,
   TERMINAL_STATUSES,
   TRUE_SPELLINGS,
 } from "./consts";
@@ -138,7 +139,9 @@ export function instanceCondition(attribute: DescribeAnswers["attribute"]) {
     : TERMINAL_STATUSES.includes(status)
       ? `the instance is ${status}`
       : undefined;
-  return { status, steady: status === RDS_STATUS.running && !terminal, terminal };
+  // Going away (issue 17.10): deleted, released, shut down, or locked because it expired.
+  const ending = locked ? attribute.lockMode === EXPIRED_LOCK : TERMINAL_STATUSES.includes(status);
+  return { status, steady: status === RDS_STATUS.running && !terminal, terminal, ending };
 }
 
 export function flattenLive({ attribute, ssl }: DescribeAnswers): RdsLiveSsl {

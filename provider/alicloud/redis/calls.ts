@@ -7,6 +7,7 @@ import type { DriverContext } from "../../core/driver";
 import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
 import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
 import { AlibabaApiError } from "../errors";
+import { allTaskPages, blockingTask, TASK_PAGE_SIZE } from "../task-center";
 import { taskWindow } from "../task-window";
 import { ERROR_ADVICE, FAMILY, IN_FLIGHT_TASK_STATUSES } from "./consts";
 import type { RedisLiveSsl, RedisSslInputs } from "./types";
@@ -147,29 +148,30 @@ export async function describeTaskStatus(
 }
 
 /**
- * An unfinished task on the instance, if any: the only place a change accepted by a process that
- * was killed shows while the instance still reads Normal. The task type of an SSL change is not
- * documented (`DescribeHistoryTasksRequest.d.ts` lists others), so any unfinished task counts.
+ * An unfinished task on the instance that blocks an SSL change, if any: the only place a change
+ * accepted by a process that was killed shows while the instance still reads Normal. Every page,
+ * read as task-center.ts says (issue 17 items 4 and 9).
  */
 export async function describeUnfinishedTask(
   ctx: DriverContext,
   inputs: RedisSslInputs,
 ): Promise<string | undefined> {
   const { sdk, client, region } = kvClient(ctx, inputs);
-  const now = ctx.clock.now();
-  const request = new sdk.DescribeHistoryTasksRequest({
-    instanceId: inputs.instanceId,
-    regionId: region,
-    instanceType: "Instance",
-    status: IN_FLIGHT_TASK_STATUSES,
-    ...taskWindow(now, 60_000),
-    pageSize: 10,
+  const window = taskWindow(ctx.clock.now());
+  const tasks = await allTaskPages(async (pageNumber) => {
+    const request = new sdk.DescribeHistoryTasksRequest({
+      instanceId: inputs.instanceId,
+      regionId: region,
+      instanceType: "Instance",
+      status: IN_FLIGHT_TASK_STATUSES.join(","),
+      ...window,
+      pageSize: TASK_PAGE_SIZE,
+      pageNumber,
+    });
+    const answer = await call(ctx, inputs, "DescribeHistoryTasks", () =>
+      client.describeHistoryTasks(request),
+    );
+    return { items: answer.body?.items ?? [], totalCount: answer.body?.totalCount };
   });
-  const answer = await call(ctx, inputs, "DescribeHistoryTasks", () =>
-    client.describeHistoryTasks(request),
-  );
-  const task = answer.body?.items?.find(
-    (t) => t.instanceId === inputs.instanceId && IN_FLIGHT_TASK_STATUSES.includes(t.status ?? "?"),
-  );
-  return task && `task ${task.taskId ?? "?"} ${task.status}`;
+  return blockingTask(tasks, inputs.instanceId, IN_FLIGHT_TASK_STATUSES);
 }

@@ -40,10 +40,7 @@ export const ALREADY_IN_STATE: Readonly<Record<string, "open" | "close">> = {
  * DescribeHistoryTasks statuses of a change not finished yet (`DescribeHistoryTasksRequest.d.ts`:
  * Scheduled | Running | Succeed | Failed | Cancelling | Canceled | Waiting).
  */
-export const IN_FLIGHT_TASK_STATUSES = "Scheduled,Running,Waiting,Cancelling";
-
-/** DescribeTaskDetail `Status` (API page: RUNNING | COMPLETED). */
-export const TASK_DONE = "COMPLETED";
+export const IN_FLIGHT_TASK_STATUSES = ["Scheduled", "Running", "Waiting", "Cancelling"];
 
 /**
  * What to do about each seed-002 refusal, appended to the cloud's message. Sources: the seed's

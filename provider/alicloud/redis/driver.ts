@@ -34,9 +34,9 @@ import {
   REDIS_INSTANCE_ID_FORMAT,
   REDIS_SETTLE_GRACE_MS,
   SSL_ENABLED_WIRE,
-  TASK_DONE,
 } from "./consts";
 import type { RedisLiveSsl, RedisSslInputs } from "./types";
+import { readTaskStatus, unexplainedStatus, type TaskProgress } from "./task-status";
 import { instanceCondition } from "./wire";
 
 /**
@@ -108,15 +108,8 @@ async function send(
   }
 }
 
-interface TaskProgress {
-  running: boolean;
-  done?: boolean;
-  state?: string;
-  failure?: string;
-}
-
 /**
- * The change's task by the TaskId the write answered (DescribeTaskDetail: RUNNING | COMPLETED);
+ * The change's task by the TaskId the write answered (DescribeTaskDetail, task-status.ts);
  * undefined without one (the answer was lost) or when the detail is refused.
  */
 async function taskDetail(
@@ -126,14 +119,7 @@ async function taskDetail(
 ): Promise<TaskProgress | undefined> {
   if (!sent.taskId) return undefined;
   try {
-    const status = await describeTaskStatus(ctx, inputs, sent.taskId);
-    const state = `task ${sent.taskId} ${status}`;
-    if (status === TASK_DONE) return { running: false, done: true, state };
-    // Undocumented end states (the page lists RUNNING and COMPLETED only): fail rather than wait.
-    if (/FAIL|CANCEL|ERROR/i.test(status)) {
-      return { running: false, state, failure: `the cloud reports ${state}` };
-    }
-    return { running: true, state };
+    return readTaskStatus(sent.taskId, await describeTaskStatus(ctx, inputs, sent.taskId));
   } catch (error) {
     if (!(error instanceof AlibabaApiError) || error.retryClass !== "final") throw error;
     return undefined;
@@ -144,9 +130,11 @@ async function taskDetail(
 async function anyUnfinishedTask(
   ctx: DriverContext,
   inputs: RedisSslInputs,
+  detail?: TaskProgress,
 ): Promise<TaskProgress> {
   const unfinished = await describeUnfinishedTask(ctx, inputs);
-  return { running: unfinished !== undefined, state: unfinished };
+  const state = [unfinished, detail?.state].filter(Boolean).join("; ") || undefined;
+  return { running: unfinished !== undefined, state, unknownStatus: detail?.unknownStatus };
 }
 
 /**
@@ -176,12 +164,33 @@ async function observe(
     const { status, terminal } = condition;
     return { state: status, steady: false, targetShown: false, terminal };
   }
-  // Still Normal: during the lag only the task shows that the change has not run yet.
-  const task = detail ?? (await anyUnfinishedTask(ctx, inputs));
+  // Still Normal: during the lag only the task shows that the change has not run yet. A task
+  // status we cannot read leaves it to the task centre and the SSL read (task-status.ts).
+  const task =
+    detail && !detail.unknownStatus ? detail : await anyUnfinishedTask(ctx, inputs, detail);
   if (task.running) {
     return { state: `${condition.status} (${task.state})`, steady: false, targetShown: false };
   }
-  const live = await describeSsl(ctx, inputs, attribute);
+  return steadyObservation(
+    ctx,
+    inputs,
+    sent,
+    before,
+    task,
+    await describeSsl(ctx, inputs, attribute),
+  );
+}
+
+/** A poll on a Normal instance with no task running: the SSL read decides, with the task's word. */
+function steadyObservation(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+  sent: SentAction,
+  before: RedisLiveSsl,
+  task: TaskProgress,
+  live: RedisLiveSsl,
+): SettleObservation<RedisLiveSsl> {
+  const targetShown = sent.action === "close" ? !live.sslEnabled : live.sslEnabled;
   const expiryChanged =
     live.certificateExpiresAt !== undefined &&
     live.certificateExpiresAt !== before.certificateExpiresAt;
@@ -189,13 +198,17 @@ async function observe(
   return {
     state: `${live.status}, SSL ${live.sslEnabled ? "on" : "off"}${task.state ? `, ${task.state}` : ""}`,
     steady: true,
-    targetShown: sent.action === "close" ? !live.sslEnabled : live.sslEnabled,
+    targetShown,
     evidence: task.done
       ? "task"
       : expiryChanged && sent.action !== "close"
         ? "expiryChanged"
         : undefined,
-    failure: task.failure,
+    failure:
+      task.failure ??
+      (task.unknownStatus !== undefined && !targetShown
+        ? unexplainedStatus(sent.taskId, task.unknownStatus)
+        : undefined),
     live, // what `describe` reads: the attribute and the SSL read of this poll
   };
 }

@@ -24,7 +24,8 @@ export interface KvstoreSsl {
 export function instanceCondition(attribute: KvstoreAttribute) {
   const status = attribute.instanceStatus ?? "unknown";
   const terminal = TERMINAL_STATUSES.includes(status) ? `the instance is ${status}` : undefined;
-  return { status, steady: status === STEADY_STATUS, terminal };
+  // Both terminal statuses are an instance going away (issue 17.10).
+  return { status, steady: status === STEADY_STATUS, terminal, ending: terminal !== undefined };
 }
 
 /** `SSLEnabled` is `Enable` or `Disable` (never `Update`, alibaba.md §1.3). */

@@ -15,13 +15,7 @@ import { INSTANCE_GONE } from "../../core/driver";
 import { isGone } from "../../core/errors";
 import { TENCENT_SDK_PACKAGE, tencentRegion } from "../client";
 import { POSTGRES_INPUT_FORMATS } from "../formats";
-import {
-  describeInstanceTasks,
-  describeSslConfig,
-  describeStatus,
-  describeTask,
-  modifySslConfig,
-} from "./calls";
+import { describeInstanceTasks, describeSslConfig, describeStatus, describeTask } from "./calls";
 import {
   FAMILY,
   POSTGRES_DEFAULT_TIMEOUT_MINUTES,
@@ -34,6 +28,8 @@ import {
   TERMINAL_STATUSES,
 } from "./consts";
 import { sameAddress, validatePostgresInputs } from "./inputs";
+import { PENDING_TASK_STATUSES, pendingLine } from "./pending";
+import { modifyBounded } from "./send";
 import type { PostgresLiveSsl, PostgresSslInputs, PostgresTask } from "./types";
 
 /** Live state; the task list is read only while the instance reads `running` (it is busy else). */
@@ -42,16 +38,17 @@ async function read(ctx: DriverContext, inputs: PostgresSslInputs): Promise<Post
   const ssl = await describeSslConfig(ctx, inputs);
   const tasks = status === RUNNING ? await describeInstanceTasks(ctx, inputs) : [];
   const running = tasks.find((t) => t.Status === TASK_STATUS.running);
-  const waiting = tasks.find((t) => t.Status === TASK_STATUS.waitSwitch);
+  const waiting = tasks.find((t) => PENDING_TASK_STATUSES.includes(t.Status ?? ""));
   const terminal = TERMINAL_STATUSES.includes(status) ? `the instance is ${status}` : undefined;
   return {
     status,
     steady: status === RUNNING && !running && !terminal,
     terminal,
+    // Every terminal status is an instance going away (isolated, recycled, offline; 17.10).
+    ending: terminal !== undefined,
     inFlight: running && describeTaskLine(running),
-    // Any task waiting for the switch window holds the instance: no second write meanwhile.
-    scheduled:
-      waiting && `${describeTaskLine(waiting)} waits for the switch window${switchTime(waiting)}`,
+    // A task waiting for the switch window or paused holds the instance: no second write.
+    scheduled: waiting && pendingLine(waiting, describeTaskLine(waiting)),
     sslEnabled: ssl.SSLEnabled === true,
     connectAddress: ssl.ConnectAddress || undefined,
     caUrl: ssl.CAUrl || undefined,
@@ -73,7 +70,7 @@ async function send(
 ): Promise<SentAction> {
   // ConnectAddress "will be ignored when disabling SSL" (seed 003): not sent then.
   const enable = action !== "close";
-  const answer = await modifySslConfig(ctx, inputs, {
+  const answer = await modifyBounded(ctx, inputs, {
     DBInstanceId: inputs.instanceId,
     SSLEnabled: enable,
     ...(enable ? { ConnectAddress: inputs.connectAddress } : {}),
@@ -99,9 +96,9 @@ async function observe(
     case TASK_STATUS.success:
       return { ...(await observeLive(ctx, inputs, sent, line)), evidence: "task" };
     case TASK_STATUS.waitSwitch:
-      return { ...waiting, scheduled: `${line} waits for the switch window${switchTime(task)}` };
-    case TASK_STATUS.fail:
     case TASK_STATUS.pause:
+      return { ...waiting, scheduled: pendingLine(task, line) };
+    case TASK_STATUS.fail:
       return {
         ...waiting,
         failure: `${line}: ${task.TaskDetail?.Message || "the cloud gave no detail"}`,
@@ -150,10 +147,6 @@ function describeLive(live: PostgresLiveSsl): string {
 function describeTaskLine(task: PostgresTask): string {
   const progress = task.Progress === undefined ? "" : ` ${task.Progress}%`;
   return `task ${task.TaskId ?? "?"}${task.TaskType ? ` ${task.TaskType}` : ""} ${task.Status}${progress}`;
-}
-
-function switchTime(task: PostgresTask): string {
-  return task.TaskDetail?.SwitchTime ? ` (${task.TaskDetail.SwitchTime})` : "";
 }
 
 /** Only what was read: connectAddress and the CA exist only while SSL is on. */

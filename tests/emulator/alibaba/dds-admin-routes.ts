@@ -1,6 +1,7 @@
 /** Admin HTTP routes for emulated MongoDB (DDS) instances (no secrets: DDS SSL has no PEM inputs). */
 import { AdminError, type AdminRoute } from "../admin-routes";
 import type { DdsInstanceSeed, DdsLockMode } from "./dds-instances";
+import { taskCentreRoutes } from "./other-task";
 import { UnknownDdsInstanceError, type DdsAdmin, type DdsSslPatch } from "./dds-store";
 
 const INSTANCE = /^\/dds\/instances\/([^/]+)$/;
@@ -81,5 +82,6 @@ export function ddsAdminRoutes(dds: DdsAdmin): AdminRoute[] {
       handle: ({ match, body }) =>
         guarded(() => dds.setLock(id(match), stringField(body, "lockMode") as DdsLockMode)),
     },
+    ...taskCentreRoutes("dds", dds),
   ];
 }

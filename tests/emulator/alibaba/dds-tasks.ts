@@ -16,6 +16,8 @@ export type DdsTaskStatus = "Waiting" | "Scheduled" | "Running" | "Succeed" | "F
 
 export interface DdsTask {
   taskId: string;
+  /** DDS_SSL_TASK_TYPE for an SSL change; other kinds (a backup) for tasks added by tests. */
+  taskType?: string;
   instanceId: string;
   regionId: string;
   acceptedAt: number;
@@ -47,6 +49,8 @@ const REQUEST_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 export class DdsTaskLog {
   private tasks: DdsTask[] = [];
+  /** The task centre's clock runs this far ahead of the API's (negative: behind). */
+  skewMs = 0;
 
   add(task: Omit<DdsTask, "taskId">): DdsTask {
     const added = { ...task, taskId: `t-${randomBytes(8).toString("hex")}` };
@@ -70,8 +74,12 @@ export class DdsTaskLog {
       taskId: task.taskId,
       instanceId: task.instanceId,
       status,
-      startTime: new Date(task.scheduled ? task.modifyingAt : task.acceptedAt).toISOString(),
-      endTime: done ? new Date(task.ended?.at ?? task.completesAt).toISOString() : undefined,
+      startTime: new Date(
+        (task.scheduled ? task.modifyingAt : task.acceptedAt) + this.skewMs,
+      ).toISOString(),
+      endTime: done
+        ? new Date((task.ended?.at ?? task.completesAt) + this.skewMs).toISOString()
+        : undefined,
     };
   }
 
@@ -92,7 +100,9 @@ export class DdsTaskLog {
     const to = params.ToStartTime;
     if (!REQUEST_TIME.test(from) || !REQUEST_TIME.test(to)) throw ddsErrors.invalidParam();
     const size = Number(params.PageSize ?? 10);
+    const page = Number(params.PageNumber ?? 1);
     if (!Number.isInteger(size) || size < 10 || size > 100) throw ddsErrors.invalidParam();
+    if (!Number.isInteger(page) || page < 1) throw ddsErrors.invalidParam();
     const list = (name: string) => (params[name] ? params[name].split(",") : undefined);
     const [ids, statuses, taskIds] = [list("InstanceId"), list("Status"), list("TaskId")];
     const items = this.tasks
@@ -107,10 +117,15 @@ export class DdsTaskLog {
           (!taskIds || taskIds.includes(task.taskId))
         );
       })
-      .reverse()
-      .slice(0, size)
-      .map(({ task, view }) => wireTask(task, view, now));
-    return { Items: items, PageNumber: 1, PageSize: size, TotalCount: items.length };
+      .reverse();
+    return {
+      Items: items
+        .slice((page - 1) * size, page * size)
+        .map(({ task, view }) => wireTask(task, view, now)),
+      PageNumber: page,
+      PageSize: size,
+      TotalCount: items.length,
+    };
   }
 }
 
@@ -120,7 +135,7 @@ function wireTask(task: DdsTask, view: DdsTaskView, now: number): Record<string,
     view.status === "Running" ? Math.floor((100 * (now - task.modifyingAt)) / total) : 0;
   return {
     TaskId: task.taskId,
-    TaskType: DDS_SSL_TASK_TYPE,
+    TaskType: task.taskType ?? DDS_SSL_TASK_TYPE,
     InstanceId: task.instanceId,
     InstanceName: task.instanceId,
     InstanceType: "Instance",

@@ -4,6 +4,7 @@
  */
 import { AdminError, type AdminRoute } from "../admin-routes";
 import type { KvstoreInstanceSeed } from "./kvstore-instances";
+import { taskCentreRoutes } from "./other-task";
 import type { KvstoreAdmin, KvstoreInstanceView } from "./kvstore-store";
 
 const INSTANCE = /^\/kvstore\/instances\/([^/]+)$/;
@@ -70,5 +71,6 @@ export function kvstoreAdminRoutes(kvstore: KvstoreAdmin): AdminRoute[] {
         return kvstore.setLocked(id(match), body.locked);
       },
     },
+    ...taskCentreRoutes("kvstore", kvstore),
   ];
 }

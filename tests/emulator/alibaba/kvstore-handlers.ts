@@ -116,7 +116,8 @@ function taskDetail(store: KvstoreInstanceStore, params: Params, now: number) {
   const task = store.taskLog.find(params.TaskId);
   if (!task || task.instanceId !== params.InstanceId) throw kvstoreErrors.invalidParametersFormat();
   const view = store.taskLog.list(now, task.instanceId).find((t) => t.taskId === task.taskId)!;
-  return { Status: view.detailStatus, BeginTime: apiTime(view.startedAt) };
+  const status = store.taskDetailSpelling[view.detailStatus] ?? view.detailStatus;
+  return { Status: status, BeginTime: apiTime(view.startedAt) };
 }
 
 export function kvstoreService(

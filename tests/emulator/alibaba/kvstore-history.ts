@@ -7,7 +7,7 @@
  */
 import type { Params } from "../request-log";
 import { commonErrors } from "./alibaba-errors";
-import { KVSTORE_SSL_TASK_TYPE, type KvstoreTaskLog, type KvstoreTaskView } from "./kvstore-tasks";
+import type { KvstoreTaskLog, KvstoreTaskView } from "./kvstore-tasks";
 
 const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
 
@@ -47,7 +47,7 @@ function item(task: KvstoreTaskView): Record<string, unknown> {
     Status: task.historyStatus,
     TaskDetail: "{}",
     TaskId: task.historyTaskId,
-    TaskType: KVSTORE_SSL_TASK_TYPE,
+    TaskType: task.taskType,
     Uid: "1234567890123456",
   };
 }
@@ -61,7 +61,7 @@ function matches(task: KvstoreTaskView, params: Params): boolean {
     keep("InstanceId", task.instanceId) &&
     keep("Status", task.historyStatus) &&
     keep("TaskId", task.historyTaskId) &&
-    keep("TaskType", KVSTORE_SSL_TASK_TYPE) &&
+    keep("TaskType", task.taskType) &&
     (params.RegionId === undefined || params.RegionId === task.regionId)
   );
 }

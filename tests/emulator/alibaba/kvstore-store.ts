@@ -3,6 +3,7 @@
  * change SSL out of band as a console user would, change status, lock, delete) and the task center,
  * which outlives deleted instances.
  */
+import type { OtherTask } from "./other-task";
 import { AdminError } from "../admin-routes";
 import type { VirtualClock } from "../virtual-clock";
 import {
@@ -39,6 +40,8 @@ export interface KvstoreInstanceView {
   };
 }
 
+export type TaskDetailSpelling = Partial<Record<"RUNNING" | "COMPLETED", string>>;
+
 export interface KvstoreAdmin {
   seed(seed: KvstoreInstanceSeed): KvstoreInstanceView;
   get(id: string): KvstoreInstanceView | undefined;
@@ -54,6 +57,18 @@ export interface KvstoreAdmin {
   setLocked(id: string, locked: boolean): KvstoreInstanceView;
   /** The instance's task-center entries at the current virtual time, newest first. */
   tasks(id: string): KvstoreTaskView[];
+  /**
+   * Adds a task of another kind (`taskType`, e.g. a backup) running on the instance from now for
+   * `durationMs`; it changes nothing on the instance, it only shows in the task centre.
+   */
+  addTask(id: string, task: OtherTask): void;
+  /**
+   * How DescribeTaskDetail spells its two documented statuses from now on (the API page lists
+   * RUNNING and COMPLETED only; a real answer may differ: "Completed", "SUCCESS", ...).
+   */
+  spellTaskDetail(spelling: TaskDetailSpelling): void;
+  /** The task centre's clock runs `ms` ahead of the API's (negative: behind): its times are skewed. */
+  skewTaskClock(ms: number): void;
   /** Removes the instance at once, even with a change pending (its task ends as Failed). */
   delete(id: string): boolean;
 }
@@ -63,6 +78,8 @@ const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date
 export class KvstoreInstanceStore implements KvstoreAdmin {
   private readonly instances = new Map<string, KvstoreInstance>();
   readonly taskLog = new KvstoreTaskLog();
+  /** DescribeTaskDetail's spelling of RUNNING / COMPLETED (spellTaskDetail). */
+  taskDetailSpelling: TaskDetailSpelling = {};
 
   constructor(
     private readonly clock: Pick<VirtualClock, "now">,
@@ -114,6 +131,27 @@ export class KvstoreInstanceStore implements KvstoreAdmin {
 
   tasks(id: string): KvstoreTaskView[] {
     return this.taskLog.list(this.clock.now(), id);
+  }
+
+  addTask(id: string, task: OtherTask): void {
+    const instance = this.mustFind(id);
+    const now = this.clock.now();
+    this.taskLog.add({
+      instanceId: instance.id,
+      regionId: instance.regionId,
+      acceptedAt: now,
+      modifyingAt: now,
+      completesAt: now + task.durationMs,
+      taskType: task.taskType,
+    });
+  }
+
+  spellTaskDetail(spelling: TaskDetailSpelling): void {
+    this.taskDetailSpelling = { ...spelling };
+  }
+
+  skewTaskClock(ms: number): void {
+    this.taskLog.skewMs = ms;
   }
 
   delete(id: string): boolean {

@@ -20,6 +20,8 @@ export type KvstoreHistoryStatus = "Scheduled" | "Running" | "Succeed" | "Failed
 
 export interface KvstoreTask {
   taskId: string;
+  /** KVSTORE_SSL_TASK_TYPE for an SSL change; other kinds (a backup) for tasks added by tests. */
+  taskType: string;
   historyTaskId: string;
   instanceId: string;
   regionId: string;
@@ -31,6 +33,7 @@ export interface KvstoreTask {
 
 export interface KvstoreTaskView {
   taskId: string;
+  taskType: string;
   historyTaskId: string;
   instanceId: string;
   regionId: string;
@@ -48,19 +51,21 @@ function historyStatus(task: KvstoreTask, now: number): KvstoreHistoryStatus {
   return now < task.completesAt ? "Running" : "Succeed";
 }
 
-export function kvstoreTaskView(task: KvstoreTask, now: number): KvstoreTaskView {
+/** `skewMs`: how far the task centre's clock runs ahead of the API's (shown start and end times). */
+export function kvstoreTaskView(task: KvstoreTask, now: number, skewMs = 0): KvstoreTaskView {
   const status = historyStatus(task, now);
   const running = status === "Scheduled" || status === "Running";
   const span = Math.max(1, task.completesAt - task.modifyingAt);
   return {
     taskId: task.taskId,
+    taskType: task.taskType,
     historyTaskId: task.historyTaskId,
     instanceId: task.instanceId,
     regionId: task.regionId,
     detailStatus: running ? "RUNNING" : "COMPLETED",
     historyStatus: status,
-    startedAt: task.acceptedAt,
-    endedAt: running ? undefined : (task.ended?.at ?? task.completesAt),
+    startedAt: task.acceptedAt + skewMs,
+    endedAt: running ? undefined : (task.ended?.at ?? task.completesAt) + skewMs,
     progress: running ? Math.floor(Math.max(0, (now - task.modifyingAt) / span) * 100) : 100,
     remainSeconds: running ? Math.ceil((task.completesAt - now) / 1000) : 0,
   };
@@ -69,10 +74,14 @@ export function kvstoreTaskView(task: KvstoreTask, now: number): KvstoreTaskView
 export class KvstoreTaskLog {
   private tasks: KvstoreTask[] = [];
   private next = 321840001;
+  /** The task centre's clock runs this far ahead of the API's (negative: behind). */
+  skewMs = 0;
 
-  add(task: Omit<KvstoreTask, "taskId" | "historyTaskId">): KvstoreTask {
+  /** An SSL change's task, or with `taskType` a task of another kind (a backup, a restart). */
+  add(task: Omit<KvstoreTask, "taskId" | "historyTaskId" | "taskType"> & { taskType?: string }) {
     const entry: KvstoreTask = {
       ...task,
+      taskType: task.taskType ?? KVSTORE_SSL_TASK_TYPE,
       taskId: String(this.next++),
       historyTaskId: `t-${randomBytes(8).toString("hex")}`,
     };
@@ -94,7 +103,7 @@ export class KvstoreTaskLog {
   list(now: number, instanceId?: string): KvstoreTaskView[] {
     return this.tasks
       .filter((t) => instanceId === undefined || t.instanceId === instanceId)
-      .map((t) => kvstoreTaskView(t, now))
+      .map((t) => kvstoreTaskView(t, now, this.skewMs))
       .sort((a, b) => b.startedAt - a.startedAt);
   }
 

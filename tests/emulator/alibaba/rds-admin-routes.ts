@@ -3,6 +3,7 @@
  * whatever leaves the process may end up in a log.
  */
 import { AdminError, type AdminRoute } from "../admin-routes";
+import { taskCentreRoutes } from "./other-task";
 import type { PemEcho } from "./pem-echo";
 import type { RdsBusyCode, RdsInstanceSeed, RdsLockMode, RdsSslPatch } from "./rds-instances";
 import type { RdsAdmin, RdsInstanceView, RdsSslView } from "./rds-store";
@@ -143,5 +144,10 @@ function optionalString(body: Record<string, unknown>, name: string): string | u
 }
 
 export function rdsAdminRoutes(rds: RdsAdmin): AdminRoute[] {
-  return [...instanceRoutes(rds), ...outOfBandRoutes(rds), ...instanceStateRoutes(rds)];
+  return [
+    ...instanceRoutes(rds),
+    ...outOfBandRoutes(rds),
+    ...instanceStateRoutes(rds),
+    ...taskCentreRoutes("rds", rds),
+  ];
 }

@@ -3,6 +3,7 @@
  * out of band as a console user would, change status or lock mode, leave a failed change behind,
  * delete), plus the task center that outlives deleted instances.
  */
+import type { OtherTask } from "./other-task";
 import type { VirtualClock } from "../virtual-clock";
 import { checkPemEcho, type PemEcho } from "./pem-echo";
 import {
@@ -87,6 +88,13 @@ export interface RdsAdmin {
   setPemEcho(id: string, echo: Partial<PemEcho>): RdsInstanceView;
   /** The instance's task-center entries at the current virtual time, newest first. */
   tasks(id: string): RdsTaskView[];
+  /**
+   * Adds a task of another kind (`taskType`, e.g. a backup) running on the instance from now for
+   * `durationMs`; it changes nothing on the instance, it only shows in the task centre.
+   */
+  addTask(id: string, task: OtherTask): void;
+  /** The task centre's clock runs `ms` ahead of the API's (negative: behind): its times are skewed. */
+  skewTaskClock(ms: number): void;
   /** Removes the instance at once, even with a change pending (its task ends as Failed). */
   delete(id: string): boolean;
 }
@@ -176,6 +184,24 @@ export class RdsInstanceStore implements RdsAdmin {
 
   tasks(id: string): RdsTaskView[] {
     return this.taskLog.list(this.clock.now(), id);
+  }
+
+  addTask(id: string, task: OtherTask): void {
+    const instance = this.mustFind(id);
+    const now = this.clock.now();
+    this.taskLog.add({
+      instanceId: instance.id,
+      regionId: instance.regionId,
+      engine: instance.engine,
+      acceptedAt: now,
+      modifyingAt: now,
+      completesAt: now + task.durationMs,
+      taskType: task.taskType,
+    });
+  }
+
+  skewTaskClock(ms: number): void {
+    this.taskLog.skewMs = ms;
   }
 
   delete(id: string): boolean {

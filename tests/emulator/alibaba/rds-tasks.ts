@@ -77,7 +77,8 @@ function endedAt(task: RdsTask, status: RdsTaskStatus): number | undefined {
   return status === "Failed" || status === "Canceled" ? task.ended?.at : undefined;
 }
 
-export function taskView(task: RdsTask, now: number): RdsTaskView {
+/** `skewMs`: how far the task centre's clock runs ahead of the API's (shown start and end times). */
+export function taskView(task: RdsTask, now: number, skewMs = 0): RdsTaskView {
   const status = statusAt(task, now);
   const finished = !IN_FLIGHT_TASK_STATUSES.includes(status);
   const span = Math.max(1, task.completesAt - task.modifyingAt);
@@ -89,23 +90,29 @@ export function taskView(task: RdsTask, now: number): RdsTaskView {
     status,
     progress: finished ? 100 : Math.floor(running * 100),
     remainSeconds: finished ? 0 : Math.ceil(Math.max(0, task.completesAt - now) / 1000),
-    startedAt: task.acceptedAt,
-    endedAt: endedAt(task, status),
+    startedAt: task.acceptedAt + skewMs,
+    endedAt: skewed(endedAt(task, status), skewMs),
     currentStepName: status === "Scheduled" ? "" : "exec_task",
     engine: task.engine,
     regionId: task.regionId,
   };
 }
 
+const skewed = (ms: number | undefined, skewMs: number) =>
+  ms === undefined ? undefined : ms + skewMs;
+
 /** Every task, kept after its instance is deleted (the real task center keeps 30 days). */
 export class RdsTaskLog {
   private tasks: RdsTask[] = [];
+  /** The task centre's clock runs this far ahead of the API's (negative: behind). */
+  skewMs = 0;
 
-  add(task: Omit<RdsTask, "taskId" | "taskType">): RdsTask {
+  /** An SSL change's task, or with `taskType` a task of another kind (a backup, a restart). */
+  add(task: Omit<RdsTask, "taskId" | "taskType"> & { taskType?: string }): RdsTask {
     const entry: RdsTask = {
       ...task,
       taskId: `t-${randomBytes(8).toString("hex")}`,
-      taskType: SSL_TASK_TYPE,
+      taskType: task.taskType ?? SSL_TASK_TYPE,
     };
     this.tasks.push(entry);
     return entry;
@@ -121,7 +128,7 @@ export class RdsTaskLog {
   list(now: number, instanceId?: string): RdsTaskView[] {
     return this.tasks
       .filter((t) => instanceId === undefined || t.instanceId === instanceId)
-      .map((t) => taskView(t, now))
+      .map((t) => taskView(t, now, this.skewMs))
       .sort((a, b) => b.startedAt - a.startedAt);
   }
 

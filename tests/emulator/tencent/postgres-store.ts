@@ -70,6 +70,8 @@ export interface TencentPostgresAdmin {
   setTaskOutcome(id: string, outcome: TaskOutcome, message?: string): PgInstanceView;
   /** The switch window comes: every WaitSwitch task of the instance lands now. */
   switchNow(id: string): number;
+  /** Tencent resumes the instance's paused tasks: every Pause task lands now. */
+  resumeNow(id: string): number;
   tasks(id: string): PgTaskView[];
   delete(id: string): boolean;
   /** The next matching calls answer this code (the seed's FailedOperation.*, ...). */
@@ -182,9 +184,18 @@ export class TencentPostgresStore implements TencentPostgresAdmin {
   }
 
   switchNow(id: string): number {
+    return this.land(id, "WaitSwitch");
+  }
+
+  resumeNow(id: string): number {
+    return this.land(id, "Pause");
+  }
+
+  /** Every task of the instance held in `status` lands now. */
+  private land(id: string, status: "WaitSwitch" | "Pause"): number {
     const instance = this.mustFind(id);
     const now = this.clock.now();
-    const waiting = this.tasksOf(id).filter((t) => taskStatus(t, now) === "WaitSwitch");
+    const waiting = this.tasksOf(id).filter((t) => taskStatus(t, now) === status);
     for (const task of waiting) {
       task.doneAt = now;
       instance.ssl = { ...task.target };

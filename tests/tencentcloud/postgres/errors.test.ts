@@ -43,7 +43,12 @@ describe("tencentcloud.postgres: error codes", function () {
           ["ok", true],
         ],
       );
-      assert.ok(await waitForLog(h.host, `instance busy (${code})`));
+      // FailedOperation.*: sent again by the write's own bounded retry (issue 17.11); a busy
+      // instance: waited for by the core.
+      const line = code.startsWith("FailedOperation.")
+        ? `${MODIFY} ${code} (nothing ran), try 2 in 10s`
+        : `instance busy (${code})`;
+      assert.ok(await waitForLog(h.host, line), h.host.logs.join("\n"));
     });
 
     it(`${code} on a read is retried with backoff`, async () => {
@@ -53,6 +58,31 @@ describe("tencentcloud.postgres: error codes", function () {
       assert.ok(await waitForLog(h.host, `${SSL_READ} ${code}, retry 2`));
     });
   }
+
+  it("FailedOperation.* on every try: three writes, then an error naming the code, long before the timeout", async () => {
+    const code = "FailedOperation.FlowCreateError";
+    pg().failNext({ code, action: MODIFY, times: 50 });
+    const started = h.emu.clock.now();
+    const err = await failure(h.create({ instanceId: ID, connectAddress: ip }));
+    assert.ok(h.emu.clock.now() - started < 2 * 60_000, "not the 15-minute timeout");
+    assert.notStrictEqual(err.name, "ResourceInitFailedError", "nothing ran: no partial state");
+    assert.match(
+      err.message,
+      new RegExp(
+        `^tencentcloud\\.postgres SSL \\(${ID}\\): ${MODIFY} failed: ${code.replace(/\./g, "\\.")}: ` +
+          `answered 3 times in a row over 40s: the operation failed on Tencent's side and nothing ` +
+          `was changed; try again later \\[RequestId: [0-9a-f-]{36}\\]`,
+      ),
+    );
+    assert.deepStrictEqual(
+      modifies(h).map((r) => [r.code, Boolean(r.applied)]),
+      [
+        [code, false],
+        [code, false],
+        [code, false],
+      ],
+    );
+  });
 
   it("InvalidParameterValue.InvalidParameterValueError: an address not of the instance, nothing applied", async () => {
     const err = await failure(h.create({ instanceId: ID, connectAddress: "10.9.9.9" }));

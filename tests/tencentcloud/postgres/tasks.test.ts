@@ -1,7 +1,7 @@
 /**
- * How the task returned by ModifyDBInstanceSSLConfig ends, through the host: Fail and Pause are
- * errors quoting the task's detail (the resource is kept), WaitSwitch is reported as scheduled
- * (and holds further writes), a TaskId above 2^53 is kept exact, and neither a task not listed yet
+ * How the task returned by ModifyDBInstanceSSLConfig ends, through the host: Fail is an error
+ * quoting the task's detail (the resource is kept); WaitSwitch and Pause are a pending change,
+ * reported as such (and hold further writes; issue 17.11), a TaskId above 2^53 is kept exact, and neither a task not listed yet
  * nor an SSL read that flips before the task ends stops the wait early.
  */
 import * as assert from "assert";
@@ -21,7 +21,7 @@ describe("tencentcloud.postgres: tasks", function () {
   });
   afterEach(() => h.close());
 
-  for (const outcome of ["Fail", "Pause"] as const) {
+  for (const outcome of ["Fail"] as const) {
     it(`a task that ends ${outcome} is an error quoting its detail; the resource is kept`, async () => {
       pg().setTaskOutcome(ID, outcome, `certificate issuing ${outcome.toLowerCase()}ed: quota`);
       const started = h.emu.clock.now();
@@ -59,6 +59,31 @@ describe("tencentcloud.postgres: tasks", function () {
     assert.strictEqual(modifies(h).length, 1);
     // The window comes: refresh shows SSL on and nothing pending.
     pg().switchNow(ID);
+    const read = await h.host.read(ID, URN, up.outputs);
+    assert.strictEqual(read.outputs.sslEnabled, true);
+    assert.strictEqual(read.outputs.pendingChange, undefined);
+  });
+
+  it("a paused task is a pending change, not a failure; no second write until Tencent resumes it", async () => {
+    pg().setTaskOutcome(ID, "Pause", "paused for an operator check");
+    const started = h.emu.clock.now();
+    const { outputs } = await h.create({ instanceId: ID, connectAddress: ip });
+    assert.ok(h.emu.clock.now() - started < 5 * 60_000, "reported at once, not at the timeout");
+    assert.strictEqual(outputs.lastAction, "open");
+    assert.strictEqual(outputs.lastTaskId, "100015");
+    assert.strictEqual(outputs.sslEnabled, false, "not applied yet: the read says so");
+    assert.match(
+      String(outputs.pendingChange),
+      /task 100015 .*Pause.* is paused on Tencent's side: paused for an operator check/,
+    );
+    // The next `up` sees the paused task and sends nothing.
+    const next = await h.newHost();
+    const news = (await h.check({ instanceId: ID, connectAddress: ip })).inputs;
+    const up = await next.update(ID, URN, outputs, news);
+    assert.match(String(up.outputs.pendingChange), /task 100015 .*Pause.*paused/);
+    assert.strictEqual(modifies(h).length, 1, "no second write");
+    // Tencent resumes it: refresh shows SSL on and nothing pending.
+    assert.strictEqual(pg().resumeNow(ID), 1);
     const read = await h.host.read(ID, URN, up.outputs);
     assert.strictEqual(read.outputs.sslEnabled, true);
     assert.strictEqual(read.outputs.pendingChange, undefined);
