@@ -154,7 +154,10 @@ describe("policy pack: DbSslConfig settings (resource policies)", () => {
       ],
     );
     const { onDelete: _unset, ...defaulted } = GOOD;
-    assert.deepStrictEqual(only(POLICY_NAMES.onDelete, await runPolicies(policies, [ssl(defaulted, "prod")])), []);
+    assert.deepStrictEqual(
+      only(POLICY_NAMES.onDelete, await runPolicies(policies, [ssl(defaulted, "prod")])),
+      [],
+    );
     const retained = await runPolicies(policies, [ssl({ ...GOOD, onDelete: "retain" }, "prod")]);
     assert.deepStrictEqual(only(POLICY_NAMES.onDelete, retained), []);
     assert.deepStrictEqual(

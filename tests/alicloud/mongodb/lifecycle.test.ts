@@ -99,7 +99,7 @@ describe("alicloud.mongodb DbSslConfig lifecycle (dynamic-provider host + emulat
     assert.deepStrictEqual(read.inputs, {
       __provider: h.providerText,
       instanceId: ID,
-      onDelete: "disable",
+      onDelete: "retain",
       region: "cn-hangzhou",
       sslEnabled: false,
       switchMode: "immediately",

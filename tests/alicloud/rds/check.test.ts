@@ -24,7 +24,7 @@ describe("alicloud.rds check (offline validation)", () => {
       instanceId: "rm-1",
       region: "cn-hangzhou",
       sslEnabled: true,
-      onDelete: "disable",
+      onDelete: "retain", // removing a declaration never weakens encryption (issue 17 item 16)
     });
   });
 

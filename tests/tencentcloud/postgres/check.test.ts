@@ -13,7 +13,7 @@ const failuresOf = async (news: Record<string, unknown>) =>
   (await pg().check({}, { instanceId: ID, connectAddress: "10.6.0.4", ...news })).failures ?? [];
 
 describe("tencentcloud.postgres check (offline validation)", () => {
-  it("applies defaults: SSL on, onDelete disable, the default region", async () => {
+  it("applies defaults: SSL on, onDelete retain, the default region", async () => {
     const { inputs, failures } = await pg().check(
       {},
       { instanceId: ID, connectAddress: "10.6.0.4" },
@@ -23,7 +23,7 @@ describe("tencentcloud.postgres check (offline validation)", () => {
       instanceId: ID,
       region: "ap-guangzhou",
       sslEnabled: true,
-      onDelete: "disable",
+      onDelete: "retain",
       connectAddress: "10.6.0.4",
     });
   });
