@@ -96,7 +96,7 @@ describe("examples through the engine harness, against the emulator", function (
     assert.deepStrictEqual(await stack.resources(), []);
   });
 
-  it("tencentcloud-postgres: preview writes nothing, up enables SSL, refresh is clean, destroy disables", async () => {
+  it("tencentcloud-postgres: preview writes nothing, up enables SSL, refresh is clean, destroy leaves SSL on", async () => {
     const pg = emu.admin.tencentPostgres;
     pg.seed({ id: "postgres-example1", addresses: [{ ip: "10.6.0.4" }] });
     const program = path.join(path.dirname(RDS_PROGRAM), "..", "tencentcloud-postgres", "index.ts");
@@ -121,7 +121,8 @@ describe("examples through the engine harness, against the emulator", function (
     );
     assertNoPlaintextSecrets();
     ok(await stack.destroy());
-    assert.strictEqual(pg.get("postgres-example1")!.ssl.sslEnabled, false);
+    // onDelete defaults to "retain": removing the declaration never weakens encryption.
+    assert.strictEqual(pg.get("postgres-example1")!.ssl.sslEnabled, true);
   });
 
   it("fleet (root Pulumi.yaml): up, out-of-band change, refresh shows drift, up puts it back, destroy", async () => {

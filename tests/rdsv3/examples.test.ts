@@ -61,7 +61,7 @@ describe("RDS v3 examples through the engine harness", function () {
       { "huaweicloud-rds:instanceId": HUAWEI_ID, "huaweicloud-rds:projectId": PROJECT },
     ],
   ] as const) {
-    it(`${example}: preview sends nothing, up enables SSL once, refresh is clean, destroy turns it off`, async () => {
+    it(`${example}: preview sends nothing, up enables SSL once, refresh is clean, destroy leaves it on`, async () => {
       const stack = stackOf(program(example), config(extra));
       assert.strictEqual(stack.projectDir, path.dirname(program(example)));
       ok(await stack.preview());
@@ -79,18 +79,15 @@ describe("RDS v3 examples through the engine harness", function () {
       );
       const state = fs.readFileSync(path.join(dir, "state.json"), "utf8");
       assert.ok(!state.includes(EMULATOR_SECRET_KEY), "no secret in the state file");
-      ok(await stack.destroy());
-      assert.deepStrictEqual(puts(), [
-        [id, "true"],
-        [id, "false"],
-      ]);
+      ok(await stack.destroy()); // onDelete defaults to "retain"
+      assert.deepStrictEqual(puts(), [[id, "true"]]);
     });
   }
 
-  it("fleet example with one instance of each RDS v3 cloud: up, drift, up, destroy", async () => {
+  it("fleet example with one instance of each RDS v3 cloud: up, drift, up, destroy (onDelete disable)", async () => {
     const entries = [
-      { family: "opentelekomcloud.rds", instanceId: MYSQL_ID },
-      { family: "huaweicloud.rds", instanceId: HUAWEI_ID, projectId: PROJECT },
+      { family: "opentelekomcloud.rds", instanceId: MYSQL_ID, onDelete: "disable" },
+      { family: "huaweicloud.rds", instanceId: HUAWEI_ID, projectId: PROJECT, onDelete: "disable" },
     ];
     const fleet = path.join(repoRoot(), "examples", "fleet", "index.ts");
     const stack = stackOf(fleet, config({ "fleet:instances": JSON.stringify(entries) }));
