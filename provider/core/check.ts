@@ -82,7 +82,8 @@ function validatedInstance(
   const { instanceId, region } = inputs;
   if (typeof instanceId !== "string" || typeof region !== "string") return undefined;
   if (isUnknown(instanceId) || isUnknown(region)) return undefined;
-  if (failures.some((f) => f.property === "instanceId" || f.property === "region")) return undefined;
+  if (failures.some((f) => f.property === "instanceId" || f.property === "region"))
+    return undefined;
   return {
     instanceId: printable(instanceId),
     region: printable(region),

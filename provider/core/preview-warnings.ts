@@ -69,16 +69,19 @@ export function replaceWarning<I extends BaseSslInputs>(
   sameInstance: boolean,
 ): string | undefined {
   const parts: string[] = [];
-  if (typeof news.sslEnabled === "boolean" && (!sameInstance || news.sslEnabled !== olds.sslEnabled)) {
+  if (
+    typeof news.sslEnabled === "boolean" &&
+    (!sameInstance || news.sslEnabled !== olds.sslEnabled)
+  ) {
     const target = onOff(news.sslEnabled);
     parts.push(
-      `the new resource turns SSL ${target} on ${news.instanceId} if it is not already ` +
+      `the new resource switches SSL ${target} for ${news.instanceId} if it is not already ` +
         `${target}${consequence(driver, news.sslEnabled, news)}`,
     );
   }
   if (!sameInstance && olds.onDelete === "disable" && olds.sslEnabled === true) {
     parts.push(
-      `then the old resource's delete turns SSL off on ${printable(String(olds.instanceId))} ` +
+      `then the old resource's delete switches SSL off for ${printable(String(olds.instanceId))} ` +
         `(onDelete "disable")${consequence(driver, false, olds)}`,
     );
   }

@@ -59,8 +59,11 @@ describe("alicloud.rds: the same instance under another resource (issue 6)", fun
   });
 
   it("a rename without an alias creates the new resource and leaves SSL on when deleting the old", async () => {
-    ok(await stack([{ name: "orders", instanceId: ID }]).up());
-    const renamed = ok(await stack([{ name: "orders-db", instanceId: ID }]).up());
+    // onDelete "disable" on both: the delete of the old resource would turn SSL off otherwise.
+    ok(await stack([{ name: "orders", instanceId: ID, onDelete: "disable" }]).up());
+    const renamed = ok(
+      await stack([{ name: "orders-db", instanceId: ID, onDelete: "disable" }]).up(),
+    );
     assert.deepStrictEqual(ops(renamed), ["orders-db:create", "orders:delete"]);
     assert.strictEqual(emu.admin.rds.get(ID)!.ssl.sslEnabled, true);
     assert.deepStrictEqual(writes(), ["1"], "no close was sent");
@@ -70,7 +73,9 @@ describe("alicloud.rds: the same instance under another resource (issue 6)", fun
       ),
       renamed.hostLogs.join("\n"),
     );
-    const next = ok(await stack([{ name: "orders-db", instanceId: ID }]).preview());
+    const next = ok(
+      await stack([{ name: "orders-db", instanceId: ID, onDelete: "disable" }]).preview(),
+    );
     assert.deepStrictEqual(ops(next), ["orders-db:same"]);
   });
 
