@@ -210,7 +210,6 @@ function restartWarning(
   return `applying this change ${RDS_RESTART}`;
 }
 
-
 export const rdsDriver: SslDriver<RdsSslInputs, RdsLiveSsl> = {
   family: FAMILY,
   defaultTimeoutMinutes: RDS_DEFAULT_TIMEOUT_MINUTES,

@@ -243,7 +243,6 @@ function restartWarning(
   );
 }
 
-
 export const redisDriver: SslDriver<RedisSslInputs, RedisLiveSsl> = {
   family: FAMILY,
   defaultTimeoutMinutes: REDIS_DEFAULT_TIMEOUT_MINUTES,
