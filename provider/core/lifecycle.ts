@@ -74,9 +74,16 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
     }
   }
 
-  function previewWarning(news: I, olds: Props, replaces: string[], changed: boolean) {
+  /** The line a preview prints for this diff: a replacement's two steps, or an update's restart. */
+  function previewWarning(
+    ctx: DriverContext,
+    news: I,
+    olds: Props,
+    replaces: string[],
+    changed: boolean,
+  ) {
     if (replaces.length > 0) {
-      const same = keyOf(news as unknown as Props, context()) === keyOf(olds, context());
+      const same = keyOf(news as unknown as Props, ctx) === keyOf(olds, ctx);
       return replaceWarning(driver, news, olds, same);
     }
     return changed ? driver.restartWarning?.(news, olds) : undefined;
@@ -102,7 +109,7 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
         BEHAVIOUR_INPUTS.some((k) => (news[k] ?? null) !== (olds[k] ?? null)) ||
         renewalDue(news as I, olds.certificateExpiresAt, ctx.clock.now()) ||
         driver.drifted(news as I, olds).length > 0;
-      const warning = unknown ? undefined : previewWarning(news as I, olds, replaces, changed);
+      const warning = unknown ? undefined : previewWarning(ctx, news as I, olds, replaces, changed);
       if (warning) ctx.progress(`${driver.family} ${String(news.instanceId)}: ${warning}`);
       return { changes: changed, replaces, deleteBeforeReplace: false };
     },
