@@ -25,8 +25,13 @@ export function checkInputs<I extends BaseSslInputs, L extends BaseLiveSsl>(
   news: Props,
 ): CheckResult {
   const { [RESOURCE_IDENTITY_KEY]: identity, ...declared } = news;
-  const inputs = withRegion(driver.withDefaults(withSharedDefaults(declared)), driver, ctx);
+  const { inputs, regionFailures } = withRegion(
+    driver.withDefaults(withSharedDefaults(declared)),
+    driver,
+    ctx,
+  );
   const failures = [
+    ...regionFailures,
     ...validateSharedInputs(inputs, {
       formats: driver.inputFormats,
       inputNames: driver.inputNames,
@@ -126,13 +131,24 @@ function sameInstanceFailure(
   return undefined;
 }
 
-/** The default region is resolved here, so declaring it explicitly changes nothing (issue 6 1.1). */
+/**
+ * The default region is resolved here, so declaring it explicitly changes nothing (issue 6 1.1).
+ * A configured default the cloud does not have (`alicloud:region` set to `cn-hangzhuo`) is a
+ * failure on `region` saying where the value came from, never a throw.
+ */
 function withRegion(
   inputs: Props,
   driver: { defaultRegion: SslDriver<BaseSslInputs, BaseLiveSsl>["defaultRegion"] },
   ctx: DriverContext,
-): Props {
-  return inputs.region === undefined
-    ? { ...inputs, region: driver.defaultRegion(ctx.settings) }
-    : inputs;
+): { inputs: Props; regionFailures: CheckFailure[] } {
+  if (inputs.region !== undefined) return { inputs, regionFailures: [] };
+  try {
+    return {
+      inputs: { ...inputs, region: driver.defaultRegion(ctx.settings) },
+      regionFailures: [],
+    };
+  } catch (error) {
+    const reason = printable(String((error as Error).message).replace(/^pulumi-dbssl: /, ""));
+    return { inputs, regionFailures: [{ property: "region", reason }] };
+  }
 }

@@ -5,6 +5,10 @@
 import * as assert from "assert";
 import { lifecycle } from "../../provider/runtime";
 import { ALIBABA_REGIONS } from "../../provider/alicloud/regions";
+import { systemClock } from "../../provider/core/clock";
+import { lifecycleFor } from "../../provider/core/lifecycle";
+import { settingsFrom } from "../../provider/core/settings";
+import { driverFor } from "../../provider/families";
 
 const FAMILIES = {
   "alicloud.rds": "rm-1",
@@ -36,6 +40,27 @@ describe("alicloud regions: one known list for RDS, MongoDB and Tair", () => {
       assert.ok(!far.reason.includes("did you mean"), far.reason);
     });
   }
+
+  it("a typo in alicloud:region is a failure on region naming the key, never a throw", async () => {
+    const lines: string[] = [];
+    const settings = settingsFrom(
+      { get: (k) => (k === "alicloud:region" ? "cn-hangzhuo" : undefined) },
+      {},
+    );
+    const provider = lifecycleFor(driverFor("alicloud.redis"), () => ({
+      settings,
+      clock: systemClock,
+      progress: (line) => lines.push(line),
+    }));
+    const { failures } = await provider.check({}, { instanceId: "r-bp1" });
+    assert.strictEqual(failures!.length, 1);
+    assert.strictEqual(failures![0].property, "region");
+    assert.match(
+      failures![0].reason,
+      /^alicloud:region \(or ALICLOUD_REGION\) must be an Alibaba Cloud region id .*; got "cn-hangzhuo"; did you mean "cn-hangzhou"\?$/,
+    );
+    assert.deepStrictEqual(lines, []);
+  });
 
   it("the list has no duplicate and only ids that cannot change a host name", () => {
     assert.strictEqual(new Set(ALIBABA_REGIONS).size, ALIBABA_REGIONS.length);
