@@ -18,6 +18,8 @@ const ssl = new dbssl.alicloud.mongodb.DbSslConfig("mongodb-ssl", {
   switchMode: (config.get("switchMode") ?? "immediately") as "immediately" | "maintenanceWindow",
   forceEncryption: config.getBoolean("forceEncryption"),
   renewBeforeDays: 30,
+  // onDelete: "retain" (the default): `pulumi destroy` leaves SSL as it is;
+  // "disable" would turn it off (a restart).
 });
 
 export const instanceId = ssl.instanceId;

@@ -14,6 +14,8 @@ const ssl = new dbssl.alicloud.rds.DbSslConfig("rds-ssl", {
   instanceId: config.require("instanceId"),
   sslEnabled: true,
   tlsVersion: config.get("tlsVersion") as "1.2" | undefined,
+  // onDelete: "retain" (the default): `pulumi destroy` leaves SSL as it is;
+  // "disable" would turn it off (a restart).
 });
 
 export const instanceId = ssl.instanceId;

@@ -15,6 +15,8 @@ const tls = new dbssl.alicloud.redis.DbSslConfig("redis-ssl", {
   sslEnabled: true,
   // Change this value (e.g. to the month) to update the certificate; it restarts the instance.
   rotateTrigger: config.get("rotateTrigger"),
+  // onDelete: "retain" (the default): `pulumi destroy` leaves TLS as it is;
+  // "disable" would turn it off (a restart).
 });
 
 export const instanceId = tls.instanceId;

@@ -16,6 +16,8 @@ const ssl = new dbssl.huaweicloud.rds.DbSslConfig("rds-ssl", {
   // The official huaweicloud provider has only a project name; the API needs the id.
   projectId: config.require("projectId"),
   sslEnabled: true,
+  // onDelete: "retain" (the default): `pulumi destroy` leaves SSL as it is;
+  // "disable" would turn it off (a restart).
 });
 
 export const instanceId = ssl.instanceId;

@@ -14,8 +14,9 @@ const config = new pulumi.Config();
 const ssl = new dbssl.opentelekomcloud.rds.DbSslConfig("rds-ssl", {
   instanceId: config.require("instanceId"),
   sslEnabled: true,
-  // PostgreSQL keeps SSL on at all times: declare such an instance with onDelete: "retain".
-  onDelete: config.get("onDelete") === "retain" ? "retain" : "disable",
+  // onDelete "retain" (the default): destroy leaves SSL on. `pulumi config set onDelete disable`
+  // makes destroy turn it off (MySQL only: PostgreSQL keeps SSL on at all times).
+  onDelete: config.get("onDelete") === "disable" ? "disable" : "retain",
 });
 
 export const instanceId = ssl.instanceId;

@@ -16,6 +16,8 @@ const ssl = new dbssl.tencentcloud.postgres.DbSslConfig("postgres-ssl", {
   // The instance IP the certificate protects (private or public; read-only: its own or its group's).
   connectAddress: config.require("connectAddress"),
   sslEnabled: config.getBoolean("sslEnabled") ?? true,
+  // onDelete: "retain" (the default): `pulumi destroy` leaves SSL as it is;
+  // "disable" would turn it off (a restart).
 });
 
 export const instanceId = ssl.instanceId;

@@ -8,7 +8,7 @@
  * `@alicloud/credentials` default chain (ALIBABA_CLOUD_* env, profile, ECS RAM role, ...).
  */
 import type { DriverContext } from "../core/driver";
-import { describeValue, rules } from "../core/check-failure";
+import { rules } from "../core/check-failure";
 import { callCloud } from "../core/call-cloud";
 import { CredentialsError, type ErrorSubject } from "../core/errors";
 import { rateLimiterFor } from "../core/rate-limit";
@@ -31,12 +31,10 @@ export const DEFAULT_REGION = "cn-hangzhou";
 export function alibabaRegion(ctx: DriverContext, region?: string): string {
   const configured = ctx.settings.config("alicloud:region") ?? ctx.settings.env.ALICLOUD_REGION;
   const chosen = region ?? configured ?? DEFAULT_REGION;
-  if (!rules.format(ALIBABA_REGION_FORMAT)("region", chosen)) return chosen;
   const source = region !== undefined ? "region" : "alicloud:region (or ALICLOUD_REGION)";
-  throw new Error(
-    `pulumi-dbssl: ${source} must be ${ALIBABA_REGION_FORMAT.description}; ` +
-      `got ${describeValue(chosen)}`,
-  );
+  const problem = rules.format(ALIBABA_REGION_FORMAT)(source, chosen);
+  if (problem === undefined) return chosen;
+  throw new Error(`pulumi-dbssl: ${problem}`);
 }
 
 /** Clients per provider settings, product and region: building one loads credentials and endpoint rules. */

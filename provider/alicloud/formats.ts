@@ -4,23 +4,25 @@
  * Why so strict: the region id becomes part of the API host name (`rds.<region>.aliyuncs.com`,
  * `OpenApiUtil.getEndpointRules` in `@alicloud/openapi-core`), so a region such as `x@host:port/`
  * would send signed requests to another host; and both ids are printed in progress lines, where a
- * newline would forge a log line. Only lowercase letters, digits and inner hyphens pass.
+ * newline would forge a log line. Only lowercase letters, digits and inner hyphens pass, and a
+ * region must be one the SDKs know.
  */
 import type { IdentifierFormat } from "../core/check-failure";
 import type { InputFormats } from "../core/inputs";
+import { ALIBABA_REGIONS } from "./regions";
 
 /**
- * Region ids: lowercase words joined by hyphens, e.g. `cn-hangzhou`, `ap-southeast-1`,
- * `cn-shanghai-finance-1`, `cn-north-2-gov-1`, `rus-west-1-pop`. Sources: the region list
- * https://www.alibabacloud.com/help/doc-detail/72379.htm and the endpoint map in
- * `@alicloud/rds20140815/dist/client.js` (constructor `_endpointMap`).
+ * Region ids: one of the known list (regions.ts), e.g. `cn-hangzhou`, `ap-southeast-1`,
+ * `cn-shanghai-finance-1`; a typo is refused with the closest id.
  */
 export const ALIBABA_REGION_FORMAT: IdentifierFormat = {
-  pattern: /^[a-z]{2,3}(-[a-z0-9]+){1,5}$/,
+  pattern: new RegExp(`^(${ALIBABA_REGIONS.join("|")})$`),
   maxLength: 50,
   description:
-    'an Alibaba Cloud region id: lowercase letters, digits and hyphens such as "cn-hangzhou" ' +
-    'or "ap-southeast-1"',
+    `an Alibaba Cloud region id where RDS, MongoDB and Tair are offered (one of the ` +
+    `${ALIBABA_REGIONS.length} ids of the SDKs' endpoint maps), such as "cn-hangzhou" or ` +
+    '"ap-southeast-1"',
+  known: ALIBABA_REGIONS,
 };
 
 /**

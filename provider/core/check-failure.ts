@@ -32,6 +32,8 @@ export interface IdentifierFormat {
   maxLength: number;
   /** What is allowed, in words, e.g. `an RDS instance id such as "rm-uf6wjk5xxxxxxx"`. */
   description: string;
+  /** The complete list of allowed values, when there is one: a typo gets the closest. */
+  known?: readonly string[];
 }
 
 export const rules = {
@@ -54,13 +56,27 @@ export const rules = {
         ? undefined
         : `${p} must be ${integer ? "an integer" : "a number"} from ${min} to ${max}` +
           `${why === "" ? "" : ` (${why})`}; got ${describeValue(v)}`,
+  /** A DNS host name (RFC 1123 labels joined by dots), such as an instance's endpoint. */
+  hostName:
+    (example: string): Rule =>
+    (p, v) =>
+      typeof v === "string" && isHostName(v)
+        ? undefined
+        : `${p} must be a host name (letters, digits and hyphens in dot-separated labels of at ` +
+          `most 63 characters, such as "${example}"); got ${describeValue(v)}`,
   format:
     (format: IdentifierFormat): Rule =>
     (p, v) =>
       typeof v === "string" && v.length <= format.maxLength && format.pattern.test(v)
         ? undefined
-        : `${p} must be ${format.description}; got ${describeValue(v)}`,
+        : `${p} must be ${format.description}; got ${describeValue(v)}${closestHint(v, format)}`,
 };
+
+/** RFC 1123 host name: no control characters, spaces, ports, paths, or empty labels. */
+export function isHostName(v: string): boolean {
+  const label = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+  return v.length <= 253 && v.split(".").every((l) => label.test(l)) && !/^[0-9.]+$/.test(v);
+}
 
 /**
  * Shows a value in a message on one line of printable ASCII (a newline in an input must not forge
@@ -102,6 +118,25 @@ export function checkProperties(
 }
 
 /**
+ * Certificate settings the cloud keeps only while SSL is on: with `sslEnabled: false` they would be
+ * ignored in silence, so each one set (and not `false`) is a failure saying so.
+ */
+export function unusedWithSslOff(
+  inputs: Record<string, unknown>,
+  names: readonly string[],
+): CheckFailure[] {
+  if (inputs.sslEnabled !== false) return [];
+  return names
+    .filter((name) => inputs[name] !== undefined && inputs[name] !== false)
+    .map((property) => ({
+      property,
+      reason:
+        `${property} has no effect with sslEnabled: false (the cloud keeps no certificate ` +
+        `while SSL is off); remove ${property} or set sslEnabled: true`,
+    }));
+}
+
+/**
  * One failure per input key that is not a known name (a typo such as `caTpye` would otherwise be
  * ignored and the cloud left at its default), with the closest known name when there is one.
  */
@@ -120,6 +155,13 @@ export function unknownInputFailures(
         reason: `${describeValue(key)} is not an input of this resource${hint} Allowed inputs: ${allowed.join(", ")}`,
       };
     });
+}
+
+/** `; did you mean "cn-hangzhou"?` for a string close to one of the format's known values. */
+function closestHint(v: unknown, format: IdentifierFormat): string {
+  if (typeof v !== "string" || format.known === undefined) return "";
+  const suggestion = closestName(v, format.known);
+  return suggestion === undefined ? "" : `; did you mean "${suggestion}"?`;
 }
 
 /** The known name within a third of its length in edits (at least 2), case ignored. */

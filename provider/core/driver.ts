@@ -177,6 +177,12 @@ export interface SslDriver<I extends BaseSslInputs, L extends BaseLiveSsl> {
    * Printed by `diff`, because the dynamic host drops detailed diffs (pulumi-dynamic.md P9).
    */
   restartWarning?(inputs: I, outputs: Record<string, unknown>): string | undefined;
+  /**
+   * Offline: what turning SSL on (`enabled`) or off does to the instance, as a verb phrase
+   * ("restarts the instance (...)"), or undefined when it does not restart it or nobody knows.
+   * Previews print it for a create, a replacement and a delete that disables SSL.
+   */
+  switchEffect?(enabled: boolean, inputs: I): string | undefined;
 
   /** Read the live SSL state; `undefined` when the instance no longer exists. */
   read(ctx: DriverContext, inputs: I): Promise<L | undefined>;

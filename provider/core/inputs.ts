@@ -24,7 +24,7 @@ export const IDENTITY_INPUTS = ["instanceId", "region"] as const;
 export const BEHAVIOUR_INPUTS = ["onDelete", "timeoutMinutes", "renewBeforeDays"] as const;
 
 export function withSharedDefaults(raw: Record<string, unknown>): Record<string, unknown> {
-  return { sslEnabled: true, onDelete: "disable", ...stripNulls(raw) };
+  return { sslEnabled: true, onDelete: "retain", ...stripNulls(raw) };
 }
 
 /** A cloud's documented formats for the identity inputs, checked offline at `check`. */

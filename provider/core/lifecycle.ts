@@ -5,16 +5,12 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { BaseLiveSsl, BaseSslInputs, DriverContext, SentAction, SslDriver } from "./driver";
-import { isUnknown, type CheckFailure } from "./check-failure";
+import { isUnknown } from "./check-failure";
+import { checkInputs } from "./check";
+import { replaceWarning } from "./preview-warnings";
 import { applyChange, subjectOf } from "./apply-change";
 import { InstanceNotFoundError, isGone } from "./errors";
-import {
-  BEHAVIOUR_INPUTS,
-  IDENTITY_INPUTS,
-  renewalDue,
-  validateSharedInputs,
-  withSharedDefaults,
-} from "./inputs";
+import { BEHAVIOUR_INPUTS, IDENTITY_INPUTS, renewalDue } from "./inputs";
 import { declaredInputNames, toInitFailure, toOutputs, toRefreshedInputs } from "./outputs";
 import { InstanceClaims, instanceKey } from "./same-instance";
 
@@ -78,48 +74,24 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
     }
   }
 
-  function checkOffline(inputs: Props, ctx: DriverContext): CheckFailure[] {
-    const failures: CheckFailure[] = [];
-    if (!driver.actions.includes("update")) {
-      for (const name of ["rotateTrigger", "renewBeforeDays"]) {
-        if (inputs[name] === undefined) continue;
-        failures.push({
-          property: name,
-          reason:
-            `${name} is not available for ${driver.family}: the cloud has no certificate ` +
-            `renewal call (offered: ${driver.actions.join(", ")})`,
-        });
-      }
+  /** The line a preview prints for this diff: a replacement's two steps, or an update's restart. */
+  function previewWarning(
+    ctx: DriverContext,
+    news: I,
+    olds: Props,
+    replaces: string[],
+    changed: boolean,
+  ) {
+    if (replaces.length > 0) {
+      const same = keyOf(news as unknown as Props, ctx) === keyOf(olds, ctx);
+      return replaceWarning(driver, news, olds, same);
     }
-    const known = !isUnknown(inputs.instanceId) && !isUnknown(inputs.region);
-    // A resource of this run that declares SSL on claims the instance at check: its create or
-    // update may never come (no diff after a crash between a rename's create and delete), and
-    // the old resource's delete must still leave SSL on. `destroy` runs no check.
-    if (known && inputs.sslEnabled !== false) claims.claim(keyOf(inputs, ctx));
-    if (known && claims.checkedAgain(keyOf(inputs, ctx))) {
-      ctx.progress(
-        `${driver.family} ${String(inputs.instanceId)}: warning: more than one DbSslConfig in ` +
-          `this stack names this instance (region ${regionOf(inputs, ctx)}); they will undo ` +
-          `each other's changes. Keep one.`,
-      );
-    }
-    return failures;
+    return changed ? driver.restartWarning?.(news, olds) : undefined;
   }
 
   return {
-    async check(_olds, news) {
-      const ctx = context();
-      const inputs = withRegion(driver.withDefaults(withSharedDefaults(news)), driver, ctx);
-      const failures = [
-        ...validateSharedInputs(inputs, {
-          formats: driver.inputFormats,
-          inputNames: driver.inputNames,
-        }),
-        ...driver.validate(inputs, new Date(ctx.clock.now())),
-        ...checkOffline(inputs, ctx),
-        ...require("./sdk").sdkCheckFailures(driver.family, driver.sdkPackages), // resolve only
-      ];
-      return { inputs, failures };
+    async check(olds, news) {
+      return checkInputs(driver, context(), claims, olds, news);
     },
 
     async diff(_id, olds, news) {
@@ -137,7 +109,7 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
         BEHAVIOUR_INPUTS.some((k) => (news[k] ?? null) !== (olds[k] ?? null)) ||
         renewalDue(news as I, olds.certificateExpiresAt, ctx.clock.now()) ||
         driver.drifted(news as I, olds).length > 0;
-      const warning = changed && !unknown ? driver.restartWarning?.(news as I, olds) : undefined;
+      const warning = unknown ? undefined : previewWarning(ctx, news as I, olds, replaces, changed);
       if (warning) ctx.progress(`${driver.family} ${String(news.instanceId)}: ${warning}`);
       return { changes: changed, replaces, deleteBeforeReplace: false };
     },
@@ -184,6 +156,13 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
         );
         return;
       }
+      if (live.sslEnabled) {
+        const effect = driver.switchEffect?.(false, inputs);
+        ctx.progress(
+          `${driver.family} ${inputs.instanceId}: turning SSL off (onDelete "disable")` +
+            `${effect === undefined ? "" : `; this ${effect}`}`,
+        );
+      }
       try {
         await applyChange(driver, {
           ctx,
@@ -198,17 +177,6 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
       }
     },
   };
-}
-
-/** The default region is resolved here, so declaring it explicitly changes nothing (issue 6 1.1). */
-function withRegion(
-  inputs: Props,
-  driver: { defaultRegion: SslDriver<BaseSslInputs, BaseLiveSsl>["defaultRegion"] },
-  ctx: DriverContext,
-): Props {
-  return inputs.region === undefined
-    ? { ...inputs, region: driver.defaultRegion(ctx.settings) }
-    : inputs;
 }
 
 function lastOf(props: Props): SentAction | undefined {

@@ -3,6 +3,7 @@
  * secret wrapping and options. The class itself is never serialized (only the shim is).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { RESOURCE_IDENTITY_KEY } from "./same-instance";
 
 /** Output-only properties must be seeded as undefined or they are not exposed (pulumi#2931). */
 export const SHARED_OUTPUTS = [
@@ -28,12 +29,17 @@ export interface FamilyResourceSpec {
  * inputs in state as well, and listed in additionalSecretOutputs so the outputs are too
  * (the dynamic host accepts no secrets itself: pulumi-dynamic.md P1).
  */
-export function resourceProps(spec: FamilyResourceSpec, args: object): pulumi.Inputs {
+export function resourceProps(
+  spec: FamilyResourceSpec,
+  args: object,
+  identity?: pulumi.Input<string>,
+): pulumi.Inputs {
   const props: Record<string, unknown> = {};
   for (const name of [...SHARED_OUTPUTS, ...spec.outputs]) props[name] = undefined;
   for (const [name, value] of Object.entries(args)) {
     props[name] = spec.secrets.includes(name) && value !== undefined ? pulumi.secret(value) : value;
   }
+  if (identity !== undefined) props[RESOURCE_IDENTITY_KEY] = identity;
   return props;
 }
 
@@ -51,6 +57,19 @@ export function refuseImport(name: string, opts: pulumi.CustomResourceOptions | 
       "dynamic-provider host needs, pulumi/pulumi#16175). Remove it: a DbSslConfig adopts its " +
       "instance on the first up, and a create that finds the declared state sends no change.",
   );
+}
+
+/**
+ * Who declares the instance, for `check` to tell a second resource naming the same instance from
+ * the same resource asked again (core/same-instance.ts): the resource's name, behind its parent's
+ * URN when it has a parent (two components may each hold a child of that name; one cannot).
+ */
+export function resourceIdentity(
+  name: string,
+  opts: pulumi.CustomResourceOptions | undefined,
+): pulumi.Input<string> {
+  const parent = opts?.parent;
+  return parent === undefined ? name : pulumi.interpolate`${parent.urn}::${name}`;
 }
 
 export function resourceOptions(
@@ -85,7 +104,7 @@ export abstract class FamilyDbSslConfig extends pulumi.dynamic.Resource {
     super(
       family.shim,
       name,
-      resourceProps(family.spec, args),
+      resourceProps(family.spec, args, resourceIdentity(name, opts)),
       resourceOptions(family.spec, opts),
       family.module,
       "DbSslConfig",

@@ -3,9 +3,17 @@
  * so it can see when two resources manage the same database instance:
  * - a rename without an alias, or a replacement that keeps the instance, creates the new
  *   resource and then deletes the old one in the same run. That delete must not turn SSL off
- *   on the instance the new resource has just declared (issue 6 item 1.1).
- * - two resources of one stack naming the same instance fight each other: `check` says so.
+ *   on the instance the new resource has just declared (issue 6 item 1.1). The old resource is
+ *   never checked (the engine checks only declared resources), so this is no duplicate.
+ * - two resources of one stack naming the same instance fight each other: the second one's
+ *   `check` fails (issue 17 item 18).
+ *
+ * The engine's Check request carries the URN, but the dynamic-provider host passes only the
+ * inputs on, so each resource class adds its name as a hidden input (`RESOURCE_IDENTITY_KEY`),
+ * which `check` removes again: it never reaches the state.
  */
+/** The hidden input naming the declaring resource; removed by `check`, never stored. */
+export const RESOURCE_IDENTITY_KEY = "__dbsslResource";
 
 /** Instance keys: family, region and instance id (a wrong region is another instance). */
 export function instanceKey(
@@ -16,9 +24,20 @@ export function instanceKey(
   return `${family}|${region ?? ""}|${instanceId}`;
 }
 
+/** What a `check` of one resource learnt about the other resources of this run. */
+export type Declaration =
+  | { kind: "first" }
+  /** The same resource asked again (a test harness reusing one host): not a second resource. */
+  | { kind: "again" }
+  /** Another resource of this run already declared the instance. */
+  | { kind: "another"; by: string }
+  /** A repeat where a resource came without a name (an old shim or a direct call): warn only. */
+  | { kind: "unsure" };
+
 export class InstanceClaims {
   private readonly written = new Set<string>();
-  private readonly checked = new Map<string, number>();
+  private readonly declared = new Map<string, string | undefined>();
+  private readonly warned = new Set<string>();
 
   /** A create or update of this run declared this instance's SSL state. */
   claim(key: string): void {
@@ -29,10 +48,18 @@ export class InstanceClaims {
     return this.written.has(key);
   }
 
-  /** Counts `check` calls per instance; true from the second resource naming it. */
-  checkedAgain(key: string): boolean {
-    const seen = (this.checked.get(key) ?? 0) + 1;
-    this.checked.set(key, seen);
-    return seen === 2;
+  /** Records that resource `by` (its name, when known) names the instance `key` at check. */
+  declare(key: string, by: string | undefined): Declaration {
+    if (!this.declared.has(key)) {
+      this.declared.set(key, by);
+      return { kind: "first" };
+    }
+    const first = this.declared.get(key);
+    if (first !== undefined && by !== undefined) {
+      return first === by ? { kind: "again" } : { kind: "another", by: first };
+    }
+    if (this.warned.has(key)) return { kind: "again" };
+    this.warned.add(key);
+    return { kind: "unsure" };
   }
 }

@@ -121,8 +121,8 @@ export function dbsslPolicies(options: DbsslPolicyOptions = {}): Policies {
     {
       name: POLICY_NAMES.onDelete,
       description:
-        'On production stacks a DbSslConfig sets onDelete: "retain", so deleting or renaming ' +
-        "it never turns SSL off.",
+        'On production stacks a DbSslConfig keeps onDelete at "retain" (the default), so ' +
+        "deleting it never turns SSL off.",
       enforcementLevel: level(POLICY_NAMES.onDelete),
       configSchema: PRODUCTION_SCHEMA,
       validateResource: resourceCheck((subject, config) =>

@@ -1,13 +1,13 @@
 /**
  * Checks on each `DbSslConfig`'s own settings. They run on what the engine sends the analyzer:
  * the inputs after the provider's `check` (defaults applied: `sslEnabled: true`,
- * `onDelete: "disable"`), or the outputs at the end of a preview or update
+ * `onDelete: "retain"`), or the outputs at the end of a preview or update
  * (pulumi/pulumi `pkg/resource/deploy/step_generator.go`: analyzers get the checked `inputs`).
- * Because `check` fills in `onDelete`, "left at the default" and an explicit `"disable"` look the
- * same to a policy; both turn SSL off when the resource is deleted or renamed.
+ * `onDelete` defaults to "retain", so only an explicit `"disable"` turns SSL off when the
+ * resource is deleted (or the stack destroyed).
  */
 import { dbSslConfigFamily, RENEWABLE_FAMILIES } from "./databases";
-import { readProp, stackOfUrn, UNKNOWN, type PropValue } from "./props";
+import { readProp, stackOfUrn, type PropValue } from "./props";
 
 export interface SslConfigSubject {
   type: string;
@@ -46,7 +46,7 @@ export function isProductionStack(stack: string, config: ProductionConfig): bool
     : false;
 }
 
-/** On a production stack, delete (or a rename without an alias) must not turn SSL off. */
+/** On a production stack, a delete (or a stack destroy) must not turn SSL off. */
 export function onDeleteMessage(
   subject: SslConfigSubject,
   config: ProductionConfig,
@@ -55,11 +55,11 @@ export function onDeleteMessage(
   const stack = stackOfUrn(subject.urn);
   if (!family || !isProductionStack(stack, config)) return undefined;
   const onDelete: PropValue = readProp(subject.props, "onDelete");
-  if (onDelete === "retain" || onDelete === UNKNOWN) return undefined;
+  if (onDelete !== "disable") return undefined; // "retain" (the default), or not known yet
   return (
-    `${label(subject, family)} on production stack "${stack}" leaves onDelete at "disable" ` +
-    `(the default): deleting or renaming the resource turns SSL off on the database. ` +
-    `Set onDelete: "retain".`
+    `${label(subject, family)} on production stack "${stack}" sets onDelete: "disable": ` +
+    `deleting the resource (or destroying the stack) turns SSL off on the database. ` +
+    `Set onDelete: "retain" (the default).`
   );
 }
 

@@ -35,6 +35,9 @@ import {
 import { canToggle, engineFailures, onDeleteReason, whyNoSwitch } from "./engines";
 import type { InstanceRecord, RdsV3Inputs, RdsV3Live } from "./types";
 
+/** OTC user guide configuring_an_ssl_connection.rst (tencent-huawei.md §2.3): on and off both reboot. */
+const RDSV3_REBOOT = "reboots the instance (connections are interrupted)";
+
 export function toLive(record: InstanceRecord, projectId: string): RdsV3Live {
   const status = record.status ?? "unknown";
   return {
@@ -130,8 +133,7 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
       return undefined;
     }
     // OTC user guide configuring_an_ssl_connection.rst (tencent-huawei.md §2.3).
-    if (toggled)
-      return "enabling or disabling SSL reboots the instance (connections are interrupted)";
+    if (toggled) return `enabling or disabling SSL ${RDSV3_REBOOT}`;
     return undefined;
   }
 
@@ -153,6 +155,7 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
       checkProperties(inputs, { projectId: { rule: rules.format(PROJECT_ID_FORMAT) } }),
     drifted: () => [], // sslEnabled is compared by the core; projectId replaces
     restartWarning,
+    switchEffect: () => RDSV3_REBOOT,
     read,
     validateLive: (inputs, live) => engineFailures(cloud, inputs, live),
     plan: (inputs, live) => plan(inputs, live),

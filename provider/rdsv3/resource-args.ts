@@ -19,7 +19,7 @@ export interface RdsV3DbSslConfigArgs {
   projectId?: pulumi.Input<string>;
   /** SSL on (default) or off. RDS for MySQL only; enabling or disabling reboots the instance. */
   sslEnabled?: pulumi.Input<boolean>;
-  /** On delete: `disable` (default) turns SSL off; `retain` leaves it as it is (required where SSL cannot be turned off). */
+  /** On delete: `retain` (default) leaves SSL as it is; `disable` turns it off (MySQL only: a reboot). */
   onDelete?: pulumi.Input<"disable" | "retain">;
   /** How long `up` waits for the cloud (default 30). Pulumi's customTimeouts do not reach dynamic providers. */
   timeoutMinutes?: pulumi.Input<number>;

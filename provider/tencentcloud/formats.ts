@@ -41,6 +41,7 @@ export const POSTGRES_REGION_FORMAT: IdentifierFormat = {
   description:
     "a region where TencentDB for PostgreSQL offers ModifyDBInstanceSSLConfig " +
     `(${POSTGRES_SSL_REGIONS.join(", ")})`,
+  known: POSTGRES_SSL_REGIONS,
 };
 
 /**

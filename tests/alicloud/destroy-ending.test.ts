@@ -78,7 +78,12 @@ for (const c of CASES) {
 
     for (const [state, put] of c.ending) {
       it(`${state}: the delete succeeds with nothing sent, and says why`, async () => {
-        const { outputs } = await h.create({ instanceId: c.id, ...c.inputs?.(h) });
+        // onDelete "disable": the only delete that would write (the default, retain, never does).
+        const { outputs } = await h.create({
+          instanceId: c.id,
+          onDelete: "disable",
+          ...c.inputs?.(h),
+        });
         assert.strictEqual(outputs.sslEnabled, true);
         const writes = h.emu.admin.requests(c.write).length;
         put(h);
@@ -99,7 +104,7 @@ describe("alicloud.rds: destroy on a locked instance that is not going away", fu
     const h = await startFamilyHarness("alicloud.rds");
     try {
       h.emu.admin.rds.seed({ id: "rm-full1", engine: "MySQL" });
-      const { outputs } = await h.create({ instanceId: "rm-full1" });
+      const { outputs } = await h.create({ instanceId: "rm-full1", onDelete: "disable" });
       h.emu.admin.rds.setLock("rm-full1", "LockByDiskQuota");
       const destroy = await h.newHost();
       const err = await destroy.delete("rm-full1", urnOf("alicloud.rds"), outputs).then(

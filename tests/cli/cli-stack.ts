@@ -170,15 +170,21 @@ export class CliStack {
       { stackName, projectName: path.basename(workDir), program: run },
       { workDir, envVars: env, secretsProvider: "passphrase", pulumiCommand },
     );
-    await stack.setAllConfig(
+    const cliStack = new CliStack(stack, workDir, env, tmp, opts.cli, run, opts.onStepDone);
+    await cliStack.setConfig(opts.config);
+    return cliStack;
+  }
+
+  /** Sets stack config (`pulumi config set`, secrets with `--secret`). */
+  async setConfig(config: CliConfig): Promise<void> {
+    await this.stack.setAllConfig(
       Object.fromEntries(
-        Object.entries(opts.config).map(([k, v]) => [
+        Object.entries(config).map(([k, v]) => [
           k,
           typeof v === "object" ? { value: v.secret, secret: true } : { value: v },
         ]),
       ),
     );
-    return new CliStack(stack, workDir, env, tmp, opts.cli, run, opts.onStepDone);
   }
 
   get name(): string {

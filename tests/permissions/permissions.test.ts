@@ -50,7 +50,7 @@ async function rdsLifecycle(): Promise<CalledActions> {
   try {
     h.emu.admin.rds.seed({ id, engine: "MySQL" });
     const actions = () => h.emu.admin.requests().map((r) => r.action);
-    const created = await h.create({ instanceId: id, rotateTrigger: "a" });
+    const created = await h.create({ instanceId: id, rotateTrigger: "a", onDelete: "disable" });
     const beforeRefresh = actions().length;
     const read = await h.host.read(id, URN, created.outputs, { instanceId: id });
     const refresh = actions().slice(beforeRefresh);
@@ -60,7 +60,7 @@ async function rdsLifecycle(): Promise<CalledActions> {
       { rotateTrigger: "b", sslEnabled: false },
       { rotateTrigger: "b", sslEnabled: true },
     ]) {
-      const news = (await h.check({ instanceId: id, ...change }, olds)).inputs;
+      const news = (await h.check({ instanceId: id, onDelete: "disable", ...change }, olds)).inputs;
       olds = (await h.host.update(id, URN, olds, news)).outputs as Record<string, unknown>;
     }
     const destroy = await h.newHost(); // `pulumi destroy`: a provider process of its own
@@ -81,13 +81,15 @@ async function redisLifecycle(): Promise<CalledActions> {
   try {
     h.emu.admin.kvstore.seed({ id });
     const actions = () => h.emu.admin.requests().map((r) => r.action);
-    const created = await h.create({ instanceId: id, rotateTrigger: "a" });
+    const created = await h.create({ instanceId: id, rotateTrigger: "a", onDelete: "disable" });
     const beforeRefresh = actions().length;
     const read = await h.host.read(id, urn, created.outputs, { instanceId: id });
     const refresh = actions().slice(beforeRefresh);
     let olds = read.outputs as Record<string, unknown>;
     for (const change of [{ sslEnabled: true }, { sslEnabled: false }, { sslEnabled: true }]) {
-      const news = (await h.check({ instanceId: id, rotateTrigger: "b", ...change }, olds)).inputs;
+      const news = (
+        await h.check({ instanceId: id, rotateTrigger: "b", onDelete: "disable", ...change }, olds)
+      ).inputs;
       olds = (await h.host.update(id, urn, olds, news)).outputs as Record<string, unknown>;
     }
     await (await h.newHost()).delete(id, urn, olds);

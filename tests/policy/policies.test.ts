@@ -143,15 +143,20 @@ describe("policy pack: DbSslConfig settings (resource policies)", () => {
     ]);
   });
 
-  it('flags onDelete "disable" (the default after check) on production stacks only', async () => {
+  it('flags onDelete "disable" on production stacks only; "retain" and unset pass', async () => {
     const prod = await runPolicies(policies, [ssl(GOOD, "prod")]);
     assert.deepStrictEqual(
       only(POLICY_NAMES.onDelete, prod).map((r) => r.message),
       [
         'DbSslConfig "orders-ssl" (alicloud.rds, instance rm-orders1) on production stack "prod" ' +
-          'leaves onDelete at "disable" (the default): deleting or renaming the resource turns SSL ' +
-          'off on the database. Set onDelete: "retain".',
+          'sets onDelete: "disable": deleting the resource (or destroying the stack) turns SSL off ' +
+          'on the database. Set onDelete: "retain" (the default).',
       ],
+    );
+    const defaulted = { sslEnabled: true, renewBeforeDays: 30 }; // onDelete left out
+    assert.deepStrictEqual(
+      only(POLICY_NAMES.onDelete, await runPolicies(policies, [ssl(defaulted, "prod")])),
+      [],
     );
     const retained = await runPolicies(policies, [ssl({ ...GOOD, onDelete: "retain" }, "prod")]);
     assert.deepStrictEqual(only(POLICY_NAMES.onDelete, retained), []);

@@ -27,7 +27,7 @@ describe("RDS v3: destroy of a going instance, timeouts after busy answers", fun
   for (const status of ["SHUTDOWN", "FROZEN", "DELETING"]) {
     it(`destroy of a ${status} instance succeeds without a write, saying why`, async () => {
       await start("huaweicloud");
-      const { outputs } = await h.create(h.base());
+      const { outputs } = await h.create(h.base({ onDelete: "disable" }));
       assert.strictEqual(outputs.sslEnabled, true);
       const putsBefore = puts().length;
       h.emu.admin.rdsv3.setStatus(MYSQL_ID, status);
@@ -35,16 +35,19 @@ describe("RDS v3: destroy of a going instance, timeouts after busy answers", fun
       await destroy.delete(MYSQL_ID, h.urn, outputs);
       assert.strictEqual(puts().length, putsBefore, "no PUT during destroy");
       assert.strictEqual(h.emu.admin.rdsv3.get(MYSQL_ID)?.enableSsl, true);
-      await waitForLog(
-        destroy,
-        `huaweicloud.rds ${MYSQL_ID}: the instance is ${status}: nothing left to protect, so SSL is left as it is and the delete is done`,
+      assert.ok(
+        await waitForLog(
+          destroy,
+          `huaweicloud.rds ${MYSQL_ID}: the instance is ${status}: nothing left to protect, so SSL is left as it is and the delete is done`,
+        ),
+        destroy.logs.join("\n"),
       );
     });
   }
 
   it("destroy of a FAILED instance still fails, naming the state, with nothing sent", async () => {
     await start("opentelekomcloud");
-    const { outputs } = await h.create(h.base());
+    const { outputs } = await h.create(h.base({ onDelete: "disable" }));
     const putsBefore = puts().length;
     h.emu.admin.rdsv3.setStatus(MYSQL_ID, "FAILED");
     const destroy = await h.newHost();

@@ -18,9 +18,10 @@ describe("RDS v3: engines that cannot switch SSL (through the host)", function (
     h.emu.admin.rdsv3.seed({ id: PG_ID, projectId: PROJECT, engine: "PostgreSQL" });
   }
 
-  it("OTC PostgreSQL, sslEnabled true with onDelete retain: a no-op that reads SSL on", async () => {
+  it("OTC PostgreSQL, sslEnabled true with the default onDelete (retain): a no-op that reads SSL on", async () => {
     await otcPostgres();
-    const { outputs } = await h.create({ instanceId: PG_ID, onDelete: "retain" });
+    const { outputs } = await h.create({ instanceId: PG_ID });
+    assert.strictEqual(outputs.onDelete, "retain");
     assert.strictEqual(outputs.sslEnabled, true);
     assert.strictEqual(outputs.engine, "PostgreSQL");
     assert.deepStrictEqual(puts(), []);
@@ -42,9 +43,9 @@ describe("RDS v3: engines that cannot switch SSL (through the host)", function (
     assert.deepStrictEqual(puts(), []);
   });
 
-  it('OTC PostgreSQL with the default onDelete "disable" is refused at up, before a destroy could fail', async () => {
+  it('OTC PostgreSQL with onDelete "disable" is refused at up, before a destroy could fail', async () => {
     await otcPostgres();
-    const err = await failure(h.create({ instanceId: PG_ID }));
+    const err = await failure(h.create({ instanceId: PG_ID, onDelete: "disable" }));
     assert.match(
       err.message,
       /onDelete: "disable" would turn SSL off when this resource is deleted, which cannot be done here/,

@@ -78,9 +78,11 @@ for (const [cloud, answer] of SHAPES) {
       assert.strictEqual(h.emu.admin.rdsv3.get(MYSQL_ID)!.enableSsl, false);
     });
 
-    it("delete turns SSL off; onDelete retain leaves it on", async () => {
-      const created = await h.create(h.base());
+    it('delete turns SSL off with onDelete "disable"; the default (retain) leaves it on', async () => {
+      const created = await h.create(h.base({ onDelete: "disable" }));
       const destroy = await h.newHost();
+      const byDefault = await h.check(h.base());
+      assert.strictEqual(byDefault.inputs.onDelete, "retain");
       await destroy.delete(MYSQL_ID, h.urn, { ...created.outputs, onDelete: "retain" });
       assert.strictEqual(h.emu.admin.rdsv3.get(MYSQL_ID)!.enableSsl, true);
       await destroy.delete(MYSQL_ID, h.urn, created.outputs);

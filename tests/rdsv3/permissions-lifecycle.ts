@@ -31,13 +31,13 @@ export async function rdsV3Lifecycle(
     // so the apply policy must allow the job query there as well.
     h.emu.admin.rdsv3.seed({ id: MYSQL_ID, projectId: PROJECT, cloud, answer: "job" });
     const actions = () => h.emu.admin.requests().map((r) => r.action);
-    const created = await h.create(h.base());
+    const created = await h.create(h.base({ onDelete: "disable" }));
     const beforeRefresh = actions().length;
     const read = await h.host.read(MYSQL_ID, h.urn, created.outputs, h.base());
     const refresh = actions().slice(beforeRefresh);
     let olds = read.outputs as Record<string, unknown>;
     for (const sslEnabled of [false, true]) {
-      const news = (await h.check(h.base({ sslEnabled }), olds)).inputs;
+      const news = (await h.check(h.base({ sslEnabled, onDelete: "disable" }), olds)).inputs;
       olds = (await h.host.update(MYSQL_ID, h.urn, olds, news)).outputs as Record<string, unknown>;
     }
     await (await h.newHost()).delete(MYSQL_ID, h.urn, olds);

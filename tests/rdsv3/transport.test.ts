@@ -21,11 +21,10 @@ describe("RDS v3: total request deadline, connection reuse", function () {
       kind: "trickle",
       delayMs: 40,
     });
-    const started = Date.now();
     const { outputs } = await h.create(h.base());
     assert.strictEqual(outputs.sslEnabled, true);
-    assert.ok(Date.now() - started < 10_000, "the trickle was not waited out");
-    await waitForLog(h.host, `ListInstances ETIMEDOUT, retry 1`);
+    // The trickling answer was cut at the deadline and read again (not waited out).
+    assert.ok(await waitForLog(h.host, `ListInstances ETIMEDOUT, retry 1`), h.host.logs.join("\n"));
     assert.ok(h.emu.admin.requests("ListInstances").length >= 2);
   });
 

@@ -12,6 +12,9 @@ import type { CrashFixture } from "./crash-resume.test";
 import type { ReliabilityFamily } from "./families";
 import { reportedIt } from "./report";
 
+/** The old resource's delete would turn SSL off: the hand-over guard is what keeps it on. */
+const DISABLE_ON_DELETE = { onDelete: "disable" };
+
 const HAND_OVERS = [
   { key: "rename", label: "rename without an alias", newName: "orders-db" },
   { key: "replace", label: "replacement on the same instance", newName: "orders" },
@@ -40,13 +43,16 @@ export function sameInstanceHandOver(family: ReliabilityFamily, fixture: () => C
         const newUrn = urnOf(family.family, `${c.key}-${c.newName}`);
         family.seed(fx.emu, id, { sslEnabled: false });
         const run1 = fx.nextUp; // an earlier run
-        const inputs = await fx.check(run1, oldUrn, family.inputs(id));
+        const inputs = await fx.check(run1, oldUrn, family.inputs(id, DISABLE_ON_DELETE));
         const old = await run1.create(oldUrn, inputs);
         const run2 = await fx.newHost();
-        await run2.create(newUrn, await fx.check(run2, newUrn, family.inputs(id)));
+        await run2.create(
+          newUrn,
+          await fx.check(run2, newUrn, family.inputs(id, DISABLE_ON_DELETE)),
+        );
         await run2.kill(); // before the engine could delete the old resource
         const run3 = await fx.newHost();
-        const news = await fx.check(run3, newUrn, family.inputs(id), inputs);
+        const news = await fx.check(run3, newUrn, family.inputs(id, DISABLE_ON_DELETE), inputs);
         const diff = await run3.diff(id, newUrn, old.outputs, news);
         assert.strictEqual(diff.changes, "none", "run 3 has nothing to change on the new resource");
         await run3.delete(id, oldUrn, old.outputs);

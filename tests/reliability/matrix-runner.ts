@@ -105,7 +105,8 @@ async function perform(
     return (await fx.up.update(id, urn, base.outputs!, news)) as { outputs: Props };
   }
   if (op === "delete") {
-    await fx.other.delete(id, urn, base.outputs!);
+    // A resource declared with onDelete "disable": the default ("retain") sends nothing.
+    await fx.other.delete(id, urn, { ...base.outputs!, onDelete: "disable" });
     return {};
   }
   const read = await fx.other.read(id, urn, base.outputs!, base.inputs);

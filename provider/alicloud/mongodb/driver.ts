@@ -200,11 +200,15 @@ function restartWarning(inputs: DdsSslInputs, stored: Record<string, unknown>): 
   const toggled = inputs.sslEnabled !== stored.sslEnabled;
   const renewing = (inputs.rotateTrigger ?? null) !== (stored.rotateTrigger ?? null);
   if (!toggled && !(inputs.sslEnabled && renewing)) return undefined;
+  return `applying this change ${ddsRestart(inputs, stored)}`;
+}
+
+function ddsRestart(inputs: DdsSslInputs, stored: Record<string, unknown> = {}): string {
   const when =
     inputs.switchMode === "maintenanceWindow"
       ? `in its maintenance window${stored.maintenanceWindow ? ` (${String(stored.maintenanceWindow)})` : ""}`
       : "now";
-  return `applying this change restarts the MongoDB instance ${when} (SSL Open, Update and Close all restart it)`;
+  return `restarts the MongoDB instance ${when} (SSL Open, Update and Close all restart it)`;
 }
 
 export const ddsDriver: SslDriver<DdsSslInputs, DdsLiveSsl> = {
@@ -222,6 +226,7 @@ export const ddsDriver: SslDriver<DdsSslInputs, DdsLiveSsl> = {
   validate: validateDdsInputs,
   drifted,
   restartWarning,
+  switchEffect: (_enabled, inputs) => ddsRestart(inputs),
   read,
   validateLive,
   plan,

@@ -30,7 +30,7 @@ export interface DbSslConfigArgs {
   rotateTrigger?: pulumi.Input<string>;
   /** Renew when the live certificate expires within this many days (1-180). */
   renewBeforeDays?: pulumi.Input<number>;
-  /** On delete: `disable` (default) turns SSL off; `retain` leaves it as it is. */
+  /** On delete: `retain` (default) leaves SSL as it is; `disable` turns it off (a restart). */
   onDelete?: pulumi.Input<"disable" | "retain">;
   /** How long `up` waits for the cloud (default 120). Pulumi's customTimeouts do not reach dynamic providers. */
   timeoutMinutes?: pulumi.Input<number>;

@@ -208,6 +208,8 @@ function asRecord(live: RdsLiveSsl): Record<string, unknown> {
   return live as unknown as Record<string, unknown>;
 }
 
+const RDS_RESTART = "restarts the instance (a few minutes without connections)";
+
 /**
  * Enabling or disabling SSL, and changing a certificate, restart an RDS instance (MySQL about
  * 3 minutes: docs 96120 and "configure a custom certificate"; SQL Server: doc 95715).
@@ -223,7 +225,7 @@ function restartWarning(
       (k) => k === "serverCert" || k === "caType" || k === "connectionString",
     );
   if (!toggled && !certChanged && inputs.rotateTrigger === outputs.rotateTrigger) return undefined;
-  return "applying this change restarts the instance (a few minutes without connections)";
+  return `applying this change ${RDS_RESTART}`;
 }
 
 export const rdsDriver: SslDriver<RdsSslInputs, RdsLiveSsl> = {
@@ -243,6 +245,7 @@ export const rdsDriver: SslDriver<RdsSslInputs, RdsLiveSsl> = {
   drifted: (inputs, outputs) =>
     inputs.sslEnabled ? differingSettings(inputs, outputs, outputs) : [],
   restartWarning,
+  switchEffect: () => RDS_RESTART,
   read: describe,
   unfinishedChange: describeUnfinishedTask,
   validateLive,

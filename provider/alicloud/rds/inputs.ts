@@ -6,9 +6,11 @@
  */
 import {
   checkProperties,
+  describeValue,
   isKnown,
   isUnknown,
   rules,
+  unusedWithSslOff,
   type CheckFailure,
 } from "../../core/check-failure";
 import {
@@ -26,9 +28,24 @@ export function rdsDefaults(raw: Record<string, unknown>): Record<string, unknow
   return raw;
 }
 
+/**
+ * The certificate inputs: with `sslEnabled: false` the Close call carries none of them, and the
+ * cloud keeps no certificate while SSL is off, so each is refused rather than ignored. The other
+ * settings (`connectionString`, `acl`, ...) are only not compared while SSL is off.
+ */
+const CERTIFICATE_INPUTS = [
+  "caType",
+  "serverCert",
+  "serverKey",
+  "clientCaEnabled",
+  "clientCaCert",
+  "clientCrlEnabled",
+  "clientCertRevocationList",
+] as const;
+
 export function validateRdsInputs(inputs: Record<string, unknown>, now: Date): CheckFailure[] {
   const failures = checkProperties(inputs, {
-    connectionString: { rule: rules.nonEmptyString() },
+    connectionString: { rule: rules.hostName("rm-uf6wjk5xxxxxxx.mysql.rds.aliyuncs.com") },
     caType: { rule: rules.oneOf(CA_TYPES) },
     serverCert: { rule: rules.nonEmptyString() },
     serverKey: { rule: rules.nonEmptyString() },
@@ -43,6 +60,9 @@ export function validateRdsInputs(inputs: Record<string, unknown>, now: Date): C
   });
   const bad = new Set(failures.map((f) => f.property));
   const ok = (name: string) => isKnown(inputs[name]) && !bad.has(name);
+  if (inputs.sslEnabled === false) {
+    return [...failures, ...unusedWithSslOff(inputs, CERTIFICATE_INPUTS)];
+  }
   return [
     ...failures,
     ...validateServerCertificate(inputs, ok, now),
@@ -80,9 +100,17 @@ function validateServerCertificate(
         failures.push({ property: name, reason: `${name} is required when caType is "custom"` });
       }
     }
-  } else if (isKnown(inputs.caType) && (inputs.serverCert ?? inputs.serverKey) !== undefined) {
-    const property = inputs.serverCert !== undefined ? "serverCert" : "serverKey";
-    failures.push({ property, reason: `${property} is only used when caType is "custom"` });
+  } else if (!isUnknown(inputs.caType)) {
+    // An unset caType is the cloud's own certificate (`aliyun`): a certificate sent with it is ignored.
+    const caType = inputs.caType === undefined ? "not set (aliyun)" : describeValue(inputs.caType);
+    for (const property of ["serverCert", "serverKey"].filter((n) => inputs[n] !== undefined)) {
+      failures.push({
+        property,
+        reason:
+          `${property} is only used when caType is "custom" (caType is ${caType}, so the ` +
+          `cloud would ignore it); set caType: "custom" or remove ${property}`,
+      });
+    }
   }
   if (ok("serverCert")) {
     const cert = describeCertificatePem(inputs.serverCert as string, now);

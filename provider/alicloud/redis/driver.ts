@@ -238,6 +238,9 @@ function outputs(inputs: RedisSslInputs, live: RedisLiveSsl): Record<string, unk
   };
 }
 
+/** Tair's TLS docs name enabling and updating as restarting; disabling is not said to (alibaba.md §1.3). */
+const REDIS_RESTART = "restarts the instance (connections drop for a few seconds)";
+
 /** Enabling TLS and updating the certificate restart the instance (alibaba.md §1.3: a blip of seconds). */
 function restartWarning(
   inputs: RedisSslInputs,
@@ -248,8 +251,8 @@ function restartWarning(
   const renewing = (inputs.rotateTrigger ?? null) !== (outputs.rotateTrigger ?? null);
   if (!opening && !renewing) return undefined;
   return (
-    `${opening ? "enabling TLS" : "updating the certificate"} restarts the instance ` +
-    "(connections drop for a few seconds); clients must trust the CA at caDownloadUrl"
+    `${opening ? "enabling TLS" : "updating the certificate"} ${REDIS_RESTART}; ` +
+    "clients must trust the CA at caDownloadUrl"
   );
 }
 
@@ -269,6 +272,7 @@ export const redisDriver: SslDriver<RedisSslInputs, RedisLiveSsl> = {
   validate: () => [],
   drifted: () => [],
   restartWarning,
+  switchEffect: (enabled) => (enabled ? REDIS_RESTART : undefined),
   read: describe,
   unfinishedChange: describeUnfinishedTask,
   validateLive,

@@ -21,7 +21,7 @@ export interface DbSslConfigArgs {
    * certificate's expiry, which an update may not move: prefer `rotateTrigger`.
    */
   renewBeforeDays?: pulumi.Input<number>;
-  /** On delete: `disable` (default) turns TLS off; `retain` leaves it as it is. */
+  /** On delete: `retain` (default) leaves TLS as it is; `disable` turns it off (a restart). */
   onDelete?: pulumi.Input<"disable" | "retain">;
   /** How long `up` waits for the cloud (default 60). Pulumi's customTimeouts do not reach dynamic providers. */
   timeoutMinutes?: pulumi.Input<number>;

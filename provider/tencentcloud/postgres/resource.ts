@@ -20,7 +20,7 @@ export interface DbSslConfigArgs {
    * Changing it while SSL is on updates the certificate in place.
    */
   connectAddress?: pulumi.Input<string>;
-  /** On delete: `disable` (default) turns SSL off; `retain` leaves it as it is. */
+  /** On delete: `retain` (default) leaves SSL as it is; `disable` turns it off (a restart). */
   onDelete?: pulumi.Input<"disable" | "retain">;
   /** How long `up` waits for the cloud (default 15). Pulumi's customTimeouts do not reach dynamic providers. */
   timeoutMinutes?: pulumi.Input<number>;

@@ -17,7 +17,7 @@ describe("alicloud.mongodb check (offline validation)", () => {
       instanceId: "dds-bp1",
       region: "cn-hangzhou",
       sslEnabled: true,
-      onDelete: "disable",
+      onDelete: "retain", // removing a declaration never weakens encryption (issue 17 item 16)
       switchMode: "immediately",
     });
   });

@@ -95,7 +95,7 @@ describe("alicloud.mongodb: seed error codes and live requirements", function ()
   it("SSLAlreadyDisabled on delete is confirmed by a read: the delete succeeds", async () => {
     const { arm } = await racingHarness(() => h.emu.admin.dds.setSsl("dds-race", { open: false }));
     h.emu.admin.dds.seed({ id: "dds-race", ssl: { open: true } });
-    const { outputs } = await h.create({ instanceId: "dds-race" });
+    const { outputs } = await h.create({ instanceId: "dds-race", onDelete: "disable" });
     arm();
     await (await h.newHost()).delete("dds-race", URN, outputs);
     assert.deepStrictEqual(

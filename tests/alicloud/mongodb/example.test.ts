@@ -59,6 +59,8 @@ describe("examples/alicloud-mongodb through the engine harness", function () {
     );
     assert.deepStrictEqual(emu.admin.writeCounts(), writes);
     ok(await stack.destroy());
-    assert.strictEqual(emu.admin.dds.get("dds-orders")!.ssl.open, false);
+    // onDelete defaults to "retain": removing the declaration never weakens encryption.
+    assert.strictEqual(emu.admin.dds.get("dds-orders")!.ssl.open, true);
+    assert.deepStrictEqual(emu.admin.writeCounts(), writes, "destroy sends no Modify");
   });
 });

@@ -99,7 +99,7 @@ describe("alicloud.mongodb DbSslConfig lifecycle (dynamic-provider host + emulat
     assert.deepStrictEqual(read.inputs, {
       __provider: h.providerText,
       instanceId: ID,
-      onDelete: "disable",
+      onDelete: "retain",
       region: "cn-hangzhou",
       sslEnabled: false,
       switchMode: "immediately",
@@ -111,8 +111,8 @@ describe("alicloud.mongodb DbSslConfig lifecycle (dynamic-provider host + emulat
     assert.strictEqual(modifies(h).length, 2);
   });
 
-  it("delete closes SSL (a new provider process); retain leaves it on", async () => {
-    const { outputs } = await h.create({ instanceId: ID });
+  it('delete closes SSL with onDelete "disable" (a new provider process); the default retains', async () => {
+    const { outputs } = await h.create({ instanceId: ID, onDelete: "disable" });
     await (await h.newHost()).delete(ID, URN, outputs);
     assert.strictEqual(h.emu.admin.dds.get(ID)!.ssl.open, false);
     assert.deepStrictEqual(
@@ -120,7 +120,7 @@ describe("alicloud.mongodb DbSslConfig lifecycle (dynamic-provider host + emulat
       ["Open", "Close"],
     );
     h.emu.admin.dds.seed({ id: "dds-keep" });
-    const kept = await h.create({ instanceId: "dds-keep", onDelete: "retain" });
+    const kept = await h.create({ instanceId: "dds-keep" });
     await (await h.newHost()).delete("dds-keep", URN, kept.outputs);
     assert.strictEqual(h.emu.admin.dds.get("dds-keep")!.ssl.open, true);
     assert.strictEqual(modifies(h, "dds-keep").length, 1);

@@ -11,7 +11,7 @@ export async function ddsLifecycle(): Promise<{ all: string[]; refresh: string[]
   try {
     h.emu.admin.dds.seed({ id });
     const actions = () => h.emu.admin.requests().map((r) => r.action);
-    const created = await h.create({ instanceId: id, rotateTrigger: "a" });
+    const created = await h.create({ instanceId: id, rotateTrigger: "a", onDelete: "disable" });
     const beforeRefresh = actions().length;
     const read = await h.host.read(id, URN, created.outputs, { instanceId: id });
     const refresh = actions().slice(beforeRefresh);
@@ -21,7 +21,7 @@ export async function ddsLifecycle(): Promise<{ all: string[]; refresh: string[]
       { rotateTrigger: "b", sslEnabled: false },
       { rotateTrigger: "b", sslEnabled: true },
     ]) {
-      const news = (await h.check({ instanceId: id, ...change }, olds)).inputs;
+      const news = (await h.check({ instanceId: id, onDelete: "disable", ...change }, olds)).inputs;
       olds = (await h.host.update(id, URN, olds, news)).outputs as Record<string, unknown>;
     }
     await (await h.newHost()).delete(id, URN, olds);

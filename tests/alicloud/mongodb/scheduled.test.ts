@@ -73,7 +73,7 @@ describe("alicloud.mongodb: changes scheduled for the maintenance window", funct
 
   it("a scheduled close on delete is accepted and left to the window", async () => {
     h.emu.admin.dds.setSsl(ID, { open: true });
-    const created = await h.create(inputs);
+    const created = await h.create({ ...inputs, onDelete: "disable" });
     assert.strictEqual(modifies(h).length, 0);
     await (await h.newHost()).delete(ID, URN, created.outputs);
     assert.deepStrictEqual(

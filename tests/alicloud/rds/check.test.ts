@@ -10,6 +10,9 @@ const rds = () => lifecycle("alicloud.rds");
 const RDS_ID =
   'an ApsaraDB RDS instance id: "rm-", "rr-", "pgm-", "pgr-" or "mr-" followed by lowercase ' +
   'letters and digits, such as "rm-uf6wjk5xxxxxxx"';
+const ALIBABA_REGION =
+  "an Alibaba Cloud region id where RDS, MongoDB and Tair are offered (one of the 70 ids of the " +
+  `SDKs' endpoint maps), such as "cn-hangzhou" or "ap-southeast-1"`;
 const failuresOf = async (news: Record<string, unknown>) =>
   (await rds().check({}, { instanceId: "rm-1", ...news })).failures ?? [];
 
@@ -24,7 +27,7 @@ describe("alicloud.rds check (offline validation)", () => {
       instanceId: "rm-1",
       region: "cn-hangzhou",
       sslEnabled: true,
-      onDelete: "disable",
+      onDelete: "retain", // removing a declaration never weakens encryption (issue 17 item 16)
     });
   });
 
@@ -150,9 +153,7 @@ describe("alicloud.rds check through the dynamic-provider host", () => {
       },
       {
         property: "region",
-        reason:
-          'region must be an Alibaba Cloud region id: lowercase letters, digits and hyphens such as "cn-hangzhou" ' +
-          'or "ap-southeast-1"; got "x@127.0.0.1:1/"',
+        reason: `region must be ${ALIBABA_REGION}; got "x@127.0.0.1:1/"`,
       },
     ]);
     for (const id of ["rm-uf6wjk5xxxxxxx", "pgm-bp1abc", "rr-2ze0", "pgr-x1", "rm-demo-mysql"]) {

@@ -97,7 +97,7 @@ describe("alicloud.rds DbSslConfig lifecycle (dynamic-provider host + emulator)"
     assert.deepStrictEqual(read.inputs, {
       __provider: h.providerText,
       instanceId: MYSQL,
-      onDelete: "disable",
+      onDelete: "retain",
       region: "cn-hangzhou",
       sslEnabled: false,
     });
@@ -126,10 +126,11 @@ describe("alicloud.rds DbSslConfig lifecycle (dynamic-provider host + emulator)"
     assert.strictEqual(read.id, "");
   });
 
-  it("delete disables SSL; onDelete retain leaves it on", async () => {
+  it('delete disables SSL with onDelete "disable"; the default (retain) leaves it on', async () => {
     h.emu.admin.rds.seed({ id: "rm-keep", engine: "MySQL" });
-    const gone = await h.create({ instanceId: MYSQL });
-    const kept = await h.create({ instanceId: "rm-keep", onDelete: "retain" });
+    const gone = await h.create({ instanceId: MYSQL, onDelete: "disable" });
+    const kept = await h.create({ instanceId: "rm-keep" });
+    assert.strictEqual(kept.outputs.onDelete, "retain");
     // `pulumi destroy` runs in a provider process of its own (this one created both instances).
     const destroy = await h.newHost();
     await destroy.delete(MYSQL, URN, gone.outputs);
@@ -138,6 +139,12 @@ describe("alicloud.rds DbSslConfig lifecycle (dynamic-provider host + emulator)"
     assert.strictEqual(modifies().at(-1)!.params.SSLEnabled, "0");
     assert.strictEqual(h.emu.admin.rds.get("rm-keep")!.ssl.sslEnabled, true);
     assert.strictEqual(modifies("rm-keep").length, 1);
+    assert.ok(
+      destroy.logs.some((l) =>
+        l.includes(`${MYSQL}: turning SSL off (onDelete "disable"); this restarts the instance`),
+      ),
+      destroy.logs.join("\n"),
+    );
   });
 
   it("delete of an instance that no longer exists succeeds", async () => {

@@ -51,7 +51,7 @@ describe("alicloud.rds: lost answers, resumed runs, busy instances (issue 6)", f
   });
 
   it("delete: a slow Modify answer ends with SSL off and the delete done, sent once", async () => {
-    const { outputs } = await h.create({ instanceId: ID });
+    const { outputs } = await h.create({ instanceId: ID, onDelete: "disable" });
     h.emu.admin.injectFault({
       action: "ModifyDBInstanceSSL",
       kind: "slow",

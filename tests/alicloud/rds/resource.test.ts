@@ -45,6 +45,19 @@ describe("alicloud.rds.DbSslConfig resource class (mock monitor)", () => {
     assert.strictEqual(await pulumi.isSecret(res.serverCert), true);
   });
 
+  it("sends its name (behind its parent's URN) for check to tell two resources apart", async () => {
+    new dbssl.alicloud.rds.DbSslConfig("orders", { instanceId: "rm-3" });
+    const parent = new pulumi.ComponentResource("test:index:Group", "group");
+    new dbssl.alicloud.rds.DbSslConfig("orders", { instanceId: "rm-4" }, { parent });
+    await new Promise((r) => setTimeout(r, 100));
+    const names = registered
+      .filter((r) => r.name === "orders")
+      .map((r) => r.inputs.__dbsslResource as string);
+    assert.strictEqual(names.length, 2);
+    assert.strictEqual(names[0], "orders");
+    assert.match(names[1], /^urn:pulumi:test::dbssl::test:index:Group::group::orders$/);
+  });
+
   it("exposes output-only properties (declare readonly, seeded as undefined)", async () => {
     const res = new dbssl.alicloud.rds.DbSslConfig("db2", { instanceId: "rm-2" });
     const enabled = await new Promise((resolve) => res.sslEnabled.apply(resolve));

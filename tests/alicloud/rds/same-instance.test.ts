@@ -59,8 +59,11 @@ describe("alicloud.rds: the same instance under another resource (issue 6)", fun
   });
 
   it("a rename without an alias creates the new resource and leaves SSL on when deleting the old", async () => {
-    ok(await stack([{ name: "orders", instanceId: ID }]).up());
-    const renamed = ok(await stack([{ name: "orders-db", instanceId: ID }]).up());
+    // onDelete "disable" on both: the delete of the old resource would turn SSL off otherwise.
+    ok(await stack([{ name: "orders", instanceId: ID, onDelete: "disable" }]).up());
+    const renamed = ok(
+      await stack([{ name: "orders-db", instanceId: ID, onDelete: "disable" }]).up(),
+    );
     assert.deepStrictEqual(ops(renamed), ["orders-db:create", "orders:delete"]);
     assert.strictEqual(emu.admin.rds.get(ID)!.ssl.sslEnabled, true);
     assert.deepStrictEqual(writes(), ["1"], "no close was sent");
@@ -70,27 +73,42 @@ describe("alicloud.rds: the same instance under another resource (issue 6)", fun
       ),
       renamed.hostLogs.join("\n"),
     );
-    const next = ok(await stack([{ name: "orders-db", instanceId: ID }]).preview());
+    const next = ok(
+      await stack([{ name: "orders-db", instanceId: ID, onDelete: "disable" }]).preview(),
+    );
     assert.deepStrictEqual(ops(next), ["orders-db:same"]);
   });
 
-  it("a preview with two resources naming the same instance warns", async () => {
+  it("a preview with two resources naming the same instance fails the second one's check", async () => {
+    const r = await stack([
+      { name: "orders", instanceId: ID },
+      { name: "orders-again", instanceId: ID, region: "cn-hangzhou" }, // the default, declared
+    ]).preview();
+    assert.strictEqual(r.ok, false);
+    const expected =
+      `::orders-again: check failed: instanceId: instanceId "${ID}" (alicloud.rds, ` +
+      'region cn-hangzhou) is already declared by another DbSslConfig in this stack ("orders"); ' +
+      "two resources for one instance undo each other's changes. Keep one (to rename a " +
+      "resource, give the new name an alias to the old one)";
+    assert.strictEqual(r.errors.length, 1, r.errors.join("\n"));
+    assert.ok(r.errors[0].endsWith(expected), r.errors[0]);
+    assert.deepStrictEqual(writes(), [], "a preview writes nothing");
+  });
+
+  it("the same two resources on other instances, or one of them in another region, pass", async () => {
+    emu.admin.rds.seed({ id: "rm-same2", engine: "MySQL" });
     const r = ok(
       await stack([
         { name: "orders", instanceId: ID },
-        { name: "orders-again", instanceId: ID },
+        { name: "orders-again", instanceId: "rm-same2" },
+        { name: "orders-sh", instanceId: ID, region: "cn-shanghai" },
       ]).preview(),
     );
-    assert.ok(
-      r.hostLogs.some((l) =>
-        l.includes(`${ID}: warning: more than one DbSslConfig in this stack names this instance`),
-      ),
-      r.hostLogs.join("\n"),
-    );
+    assert.deepStrictEqual(ops(r), ["orders:create", "orders-again:create", "orders-sh:create"]);
   });
 
-  it("destroy (a run of its own) still turns SSL off", async () => {
-    ok(await stack([{ name: "orders", instanceId: ID }]).up());
+  it('destroy (a run of its own) still turns SSL off with onDelete "disable"', async () => {
+    ok(await stack([{ name: "orders", instanceId: ID, onDelete: "disable" }]).up());
     ok(await stack([]).destroy());
     assert.strictEqual(emu.admin.rds.get(ID)!.ssl.sslEnabled, false);
     assert.deepStrictEqual(writes(), ["1", "0"]);

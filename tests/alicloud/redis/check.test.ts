@@ -22,7 +22,7 @@ describe("alicloud.redis check (offline validation)", () => {
       instanceId: "r-bp1zxszhcgatnx1",
       region: "cn-hangzhou",
       sslEnabled: true,
-      onDelete: "disable",
+      onDelete: "retain", // removing a declaration never weakens encryption (issue 17 item 16)
     });
   });
 

@@ -136,7 +136,7 @@ describe("alicloud.redis: the seed's error codes and already-in-state answers", 
   });
 
   it("SSLDisableStateExistsFault on delete is confirmed by a read and is success", async () => {
-    const { outputs } = await h.create({ instanceId: ID });
+    const { outputs } = await h.create({ instanceId: ID, onDelete: "disable" });
     consoleSetsSslBeforeWrite(false);
     await (await h.newHost()).delete(ID, URN, outputs);
     assert.deepStrictEqual(

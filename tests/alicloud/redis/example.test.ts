@@ -59,8 +59,11 @@ describe("examples/alicloud-redis through the engine harness, against the emulat
     assert.ok(refresh.steps.some((s) => s.op === "refresh" && s.diffKeys.includes("sslEnabled")));
     ok(await stack.up());
     assert.strictEqual(emu.admin.kvstore.get(ID)!.ssl.sslEnabled, true);
+    const beforeDestroy = emu.admin.writeCounts();
     ok(await stack.destroy());
-    assert.strictEqual(emu.admin.kvstore.get(ID)!.ssl.sslEnabled, false);
+    // onDelete defaults to "retain": removing the declaration never weakens encryption.
+    assert.strictEqual(emu.admin.kvstore.get(ID)!.ssl.sslEnabled, true);
+    assert.deepStrictEqual(emu.admin.writeCounts(), beforeDestroy, "destroy sends no Modify");
     assert.deepStrictEqual(await stack.resources(), []);
   });
 });

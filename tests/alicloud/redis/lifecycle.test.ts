@@ -104,7 +104,7 @@ describe("alicloud.redis DbSslConfig lifecycle (dynamic-provider host + emulator
     assert.deepStrictEqual(read.inputs, {
       __provider: h.providerText,
       instanceId: ID,
-      onDelete: "disable",
+      onDelete: "retain",
       region: "cn-hangzhou",
       sslEnabled: false,
     });
@@ -119,10 +119,10 @@ describe("alicloud.redis DbSslConfig lifecycle (dynamic-provider host + emulator
     );
   });
 
-  it("delete disables TLS; onDelete retain leaves it on", async () => {
+  it('delete disables TLS with onDelete "disable"; the default (retain) leaves it on', async () => {
     h.emu.admin.kvstore.seed({ id: "r-keep" });
-    const gone = await h.create({ instanceId: ID });
-    const kept = await h.create({ instanceId: "r-keep", onDelete: "retain" });
+    const gone = await h.create({ instanceId: ID, onDelete: "disable" });
+    const kept = await h.create({ instanceId: "r-keep" });
     const destroy = await h.newHost();
     await destroy.delete(ID, URN, gone.outputs);
     await destroy.delete("r-keep", URN, kept.outputs);

@@ -13,7 +13,7 @@ const failuresOf = async (news: Record<string, unknown>) =>
   (await pg().check({}, { instanceId: ID, connectAddress: "10.6.0.4", ...news })).failures ?? [];
 
 describe("tencentcloud.postgres check (offline validation)", () => {
-  it("applies defaults: SSL on, onDelete disable, the default region", async () => {
+  it("applies defaults: SSL on, onDelete retain, the default region", async () => {
     const { inputs, failures } = await pg().check(
       {},
       { instanceId: ID, connectAddress: "10.6.0.4" },
@@ -23,7 +23,7 @@ describe("tencentcloud.postgres check (offline validation)", () => {
       instanceId: ID,
       region: "ap-guangzhou",
       sslEnabled: true,
-      onDelete: "disable",
+      onDelete: "retain",
       connectAddress: "10.6.0.4",
     });
   });
@@ -38,14 +38,34 @@ describe("tencentcloud.postgres check (offline validation)", () => {
           "read-only group's IP)",
       },
     ]);
+    const notAnAddress = (got: string) =>
+      "connectAddress must be the instance's IPv4 address as the console shows it (its private " +
+      'or public IP, e.g. "10.0.0.4"; for a read-only instance its own IP or its group\'s), not ' +
+      `a loopback, link-local, multicast or IPv6 address; got ${got}`;
     assert.deepStrictEqual(await failuresOf({ connectAddress: "db.example.com" }), [
-      {
-        property: "connectAddress",
-        reason:
-          'connectAddress must be an IP address of the instance (e.g. its private IP "10.0.0.4"); got "db.example.com"',
-      },
+      { property: "connectAddress", reason: notAnAddress('"db.example.com"') },
     ]);
-    assert.deepStrictEqual(await failuresOf({ connectAddress: "fd00::4" }), []);
+    // Issue 17 item 13: addresses no instance has, which net.isIP accepted.
+    for (const bad of [
+      "::ffff:127.0.0.1",
+      "::ffff:10.6.0.4",
+      "fd00::4",
+      "127.0.0.1",
+      "0.0.0.0",
+      "169.254.0.1",
+      "224.0.0.1",
+      "255.255.255.255",
+      "010.6.0.4",
+    ]) {
+      assert.deepStrictEqual(
+        await failuresOf({ connectAddress: bad }),
+        [{ property: "connectAddress", reason: notAnAddress(JSON.stringify(bad)) }],
+        bad,
+      );
+    }
+    for (const good of ["10.6.0.4", "172.16.0.9", "192.168.1.2", "203.0.113.7", "1.2.3.4"]) {
+      assert.deepStrictEqual(await failuresOf({ connectAddress: good }), [], good);
+    }
     assert.deepStrictEqual(await failuresOf({ sslEnabled: false, connectAddress: undefined }), []);
   });
 
@@ -71,6 +91,10 @@ describe("tencentcloud.postgres check (offline validation)", () => {
       ["instanceId", "region"],
     );
     assert.match((await failuresOf({ region: "ap-mumbai" }))[0].reason, /ap-bangkok, ap-beijing/);
+    assert.match(
+      (await failuresOf({ region: "ap-guangzhuo" }))[0].reason,
+      /; got "ap-guangzhuo"; did you mean "ap-guangzhou"\?$/,
+    );
     assert.deepStrictEqual(
       await failuresOf({ instanceId: "pgro-abc12345", region: "sa-saopaulo" }),
       [],

@@ -92,7 +92,7 @@ describe("tencentcloud.postgres: lifecycle through the host", function () {
       instanceId: ID,
       region: "ap-guangzhou",
       connectAddress: "203.0.113.7",
-      onDelete: "disable",
+      onDelete: "retain",
       sslEnabled: true,
     });
     assert.strictEqual(read.outputs.lastTaskId, "100015", "carried over by read");
@@ -111,18 +111,18 @@ describe("tencentcloud.postgres: lifecycle through the host", function () {
     assert.strictEqual(read.inputs!.sslEnabled, false);
   });
 
-  it("delete turns SSL off; onDelete retain leaves it on; an instance gone is success", async () => {
+  it('delete turns SSL off with onDelete "disable"; the default (retain) leaves it on; gone is success', async () => {
     h.emu.admin.tencentPostgres.seed({ id: "postgres-keep0001", ssl: { sslEnabled: false } });
     h.emu.admin.tencentPostgres.seed({ id: "postgres-gone0001" });
-    const gone = await h.create({ instanceId: ID, connectAddress: ip });
+    const gone = await h.create({ instanceId: ID, connectAddress: ip, onDelete: "disable" });
     const kept = await h.create({
       instanceId: "postgres-keep0001",
       connectAddress: ipOf(h, "postgres-keep0001"),
-      onDelete: "retain",
     });
     const vanished = await h.create({
       instanceId: "postgres-gone0001",
       connectAddress: ipOf(h, "postgres-gone0001"),
+      onDelete: "disable",
     });
     h.emu.admin.tencentPostgres.delete("postgres-gone0001");
     const destroy = await h.newHost();

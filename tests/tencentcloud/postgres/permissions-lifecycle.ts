@@ -20,7 +20,11 @@ export async function postgresLifecycle(): Promise<{ all: string[]; refresh: str
       addresses: [{ ip: "10.6.0.4" }, { ip: "203.0.113.9", netType: "public" }],
     });
     const actions = () => h.emu.admin.requests().map((r) => r.action);
-    const created = await h.create({ instanceId: id, connectAddress: ipOf(h, id) });
+    const created = await h.create({
+      instanceId: id,
+      connectAddress: ipOf(h, id),
+      onDelete: "disable",
+    });
     const beforeRefresh = actions().length;
     const read = await h.host.read(id, URN, created.outputs, { instanceId: id });
     const refresh = actions().slice(beforeRefresh);
@@ -30,7 +34,7 @@ export async function postgresLifecycle(): Promise<{ all: string[]; refresh: str
       { connectAddress: "203.0.113.9", sslEnabled: false },
       { connectAddress: "203.0.113.9", sslEnabled: true },
     ]) {
-      const news = (await h.check({ instanceId: id, ...change }, olds)).inputs;
+      const news = (await h.check({ instanceId: id, onDelete: "disable", ...change }, olds)).inputs;
       olds = (await h.host.update(id, URN, olds, news)).outputs as Record<string, unknown>;
     }
     await (await h.newHost()).delete(id, URN, olds);
