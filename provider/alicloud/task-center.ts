@@ -1,3 +1,5 @@
+import { taskWindow } from "./task-window";
+
 /**
  * Reading the Alibaba task centre (DescribeHistoryTasks of RDS, R-KVStore and DDS) the same way
  * for the three families, before a write and while a change settles (issue 17 items 4 and 9):
@@ -65,4 +67,42 @@ export function blockingTask(
 
 export function describeCenterTask(task: CenterTask): string {
   return ["task", task.taskId ?? "?", task.taskType, task.status].filter(Boolean).join(" ");
+}
+
+/** The fields RDS's and R-KVStore's DescribeHistoryTasksRequest share (the family adds region). */
+export interface HistoryTaskQuery {
+  instanceId: string;
+  status: string;
+  fromStartTime: string;
+  toStartTime: string;
+  pageSize: number;
+  pageNumber: number;
+}
+
+/**
+ * DescribeHistoryTasks of RDS and R-KVStore (same action, same fields): every page of the tasks
+ * in one of `statuses` within the skew-tolerant window, then the one an SSL write must wait for.
+ * `page` sends one query through the family's client and answers its body.
+ */
+export async function blockingHistoryTask(
+  instanceId: string,
+  now: number,
+  statuses: readonly string[],
+  page: (
+    query: HistoryTaskQuery,
+  ) => Promise<{ items?: CenterTask[]; totalCount?: number } | undefined>,
+): Promise<string | undefined> {
+  const window = taskWindow(now);
+  const tasks = await allTaskPages(async (pageNumber) => {
+    const query = {
+      instanceId,
+      status: statuses.join(","),
+      ...window,
+      pageSize: TASK_PAGE_SIZE,
+      pageNumber,
+    };
+    const body = await page(query);
+    return { items: body?.items ?? [], totalCount: body?.totalCount };
+  });
+  return blockingTask(tasks, instanceId, statuses);
 }

@@ -5,8 +5,7 @@
  */
 import type { DriverContext } from "../../core/driver";
 import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
-import { allTaskPages, blockingTask, TASK_PAGE_SIZE } from "../task-center";
-import { taskWindow } from "../task-window";
+import { blockingHistoryTask } from "../task-center";
 import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
 import { FAMILY } from "./consts";
 import type { RdsLiveSsl, RdsSslInputs } from "./types";
@@ -140,20 +139,16 @@ export async function describeUnfinishedTask(
   inputs: RdsSslInputs,
 ): Promise<string | undefined> {
   const { sdk, client, region } = rdsClient(ctx, inputs);
-  const window = taskWindow(ctx.clock.now());
-  const tasks = await allTaskPages(async (pageNumber) => {
-    const request = new sdk.DescribeHistoryTasksRequest({
-      instanceId: inputs.instanceId,
-      regionId: region,
-      status: IN_FLIGHT_TASK_STATUSES.join(","),
-      ...window,
-      pageSize: TASK_PAGE_SIZE,
-      pageNumber,
-    });
-    const answer = await call(ctx, inputs, "DescribeHistoryTasks", () =>
-      client.describeHistoryTasks(request),
-    );
-    return { items: answer.body?.items ?? [], totalCount: answer.body?.totalCount };
-  });
-  return blockingTask(tasks, inputs.instanceId, IN_FLIGHT_TASK_STATUSES);
+  return blockingHistoryTask(
+    inputs.instanceId,
+    ctx.clock.now(),
+    IN_FLIGHT_TASK_STATUSES,
+    async (query) => {
+      const request = new sdk.DescribeHistoryTasksRequest({ ...query, regionId: region });
+      const answer = await call(ctx, inputs, "DescribeHistoryTasks", () =>
+        client.describeHistoryTasks(request),
+      );
+      return answer.body;
+    },
+  );
 }

@@ -51,27 +51,11 @@ export const TRUE_SPELLINGS = ["yes", "on", "1", "true", "enable", "enabled"];
 export type RdsEngine = "MySQL" | "PostgreSQL" | "SQLServer" | "MariaDB" | string;
 
 /**
- * Which settings each engine accepts (seed: "supported only when the instance runs PostgreSQL";
- * ForceEncryption: SQL Server, and MySQL since Terraform PR #9840; TlsVersion: SQL Server).
+ * The certificate settings (PostgreSQL takes them all, MySQL the server ones). With `sslEnabled:
+ * false` the Close call carries none of them and the cloud keeps no certificate while SSL is off,
+ * so `check` refuses each rather than ignoring it.
  */
-export const ENGINE_SETTINGS: Record<string, readonly string[]> = {
-  PostgreSQL: [
-    "caType",
-    "serverCert",
-    "serverKey",
-    "clientCaEnabled",
-    "clientCaCert",
-    "clientCrlEnabled",
-    "clientCertRevocationList",
-    "acl",
-    "replicationAcl",
-  ],
-  MySQL: ["caType", "serverCert", "serverKey", "forceEncryption"],
-  SQLServer: ["forceEncryption", "tlsVersion"],
-};
-
-export const RDS_SETTING_NAMES = [
-  "connectionString",
+export const CERTIFICATE_SETTINGS = [
   "caType",
   "serverCert",
   "serverKey",
@@ -79,6 +63,21 @@ export const RDS_SETTING_NAMES = [
   "clientCaCert",
   "clientCrlEnabled",
   "clientCertRevocationList",
+] as const;
+
+/**
+ * Which settings each engine accepts (seed: "supported only when the instance runs PostgreSQL";
+ * ForceEncryption: SQL Server, and MySQL since Terraform PR #9840; TlsVersion: SQL Server).
+ */
+export const ENGINE_SETTINGS: Record<string, readonly string[]> = {
+  PostgreSQL: [...CERTIFICATE_SETTINGS, "acl", "replicationAcl"],
+  MySQL: ["caType", "serverCert", "serverKey", "forceEncryption"],
+  SQLServer: ["forceEncryption", "tlsVersion"],
+};
+
+export const RDS_SETTING_NAMES = [
+  "connectionString",
+  ...CERTIFICATE_SETTINGS,
   "acl",
   "replicationAcl",
   "forceEncryption",

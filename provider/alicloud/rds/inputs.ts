@@ -20,28 +20,13 @@ import {
   checkPrivateKeyPem,
   describeCertificatePem,
 } from "../../core/pem";
-import { ACL_VALUES, CA_TYPES, TLS_VERSIONS } from "./consts";
+import { ACL_VALUES, CA_TYPES, CERTIFICATE_SETTINGS, TLS_VERSIONS } from "./consts";
 
 export function rdsDefaults(raw: Record<string, unknown>): Record<string, unknown> {
   // No RDS-specific defaults: an unset caType is left to the cloud, which then uses `aliyun`
   // (seed: "If you set the SSLEnabled parameter to 1, the default value of this parameter is aliyun").
   return raw;
 }
-
-/**
- * The certificate inputs: with `sslEnabled: false` the Close call carries none of them, and the
- * cloud keeps no certificate while SSL is off, so each is refused rather than ignored. The other
- * settings (`connectionString`, `acl`, ...) are only not compared while SSL is off.
- */
-const CERTIFICATE_INPUTS = [
-  "caType",
-  "serverCert",
-  "serverKey",
-  "clientCaEnabled",
-  "clientCaCert",
-  "clientCrlEnabled",
-  "clientCertRevocationList",
-] as const;
 
 export function validateRdsInputs(inputs: Record<string, unknown>, now: Date): CheckFailure[] {
   const failures = checkProperties(inputs, {
@@ -61,7 +46,7 @@ export function validateRdsInputs(inputs: Record<string, unknown>, now: Date): C
   const bad = new Set(failures.map((f) => f.property));
   const ok = (name: string) => isKnown(inputs[name]) && !bad.has(name);
   if (inputs.sslEnabled === false) {
-    return [...failures, ...unusedWithSslOff(inputs, CERTIFICATE_INPUTS)];
+    return [...failures, ...unusedWithSslOff(inputs, CERTIFICATE_SETTINGS)];
   }
   return [
     ...failures,

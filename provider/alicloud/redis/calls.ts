@@ -7,8 +7,7 @@ import type { DriverContext } from "../../core/driver";
 import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
 import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
 import { AlibabaApiError } from "../errors";
-import { allTaskPages, blockingTask, TASK_PAGE_SIZE } from "../task-center";
-import { taskWindow } from "../task-window";
+import { blockingHistoryTask } from "../task-center";
 import { ERROR_ADVICE, FAMILY, IN_FLIGHT_TASK_STATUSES } from "./consts";
 import type { RedisLiveSsl, RedisSslInputs } from "./types";
 import { flattenLive, type KvstoreAttribute, type KvstoreSsl } from "./wire";
@@ -157,21 +156,20 @@ export async function describeUnfinishedTask(
   inputs: RedisSslInputs,
 ): Promise<string | undefined> {
   const { sdk, client, region } = kvClient(ctx, inputs);
-  const window = taskWindow(ctx.clock.now());
-  const tasks = await allTaskPages(async (pageNumber) => {
-    const request = new sdk.DescribeHistoryTasksRequest({
-      instanceId: inputs.instanceId,
-      regionId: region,
-      instanceType: "Instance",
-      status: IN_FLIGHT_TASK_STATUSES.join(","),
-      ...window,
-      pageSize: TASK_PAGE_SIZE,
-      pageNumber,
-    });
-    const answer = await call(ctx, inputs, "DescribeHistoryTasks", () =>
-      client.describeHistoryTasks(request),
-    );
-    return { items: answer.body?.items ?? [], totalCount: answer.body?.totalCount };
-  });
-  return blockingTask(tasks, inputs.instanceId, IN_FLIGHT_TASK_STATUSES);
+  return blockingHistoryTask(
+    inputs.instanceId,
+    ctx.clock.now(),
+    IN_FLIGHT_TASK_STATUSES,
+    async (query) => {
+      const request = new sdk.DescribeHistoryTasksRequest({
+        ...query,
+        instanceType: "Instance",
+        regionId: region,
+      });
+      const answer = await call(ctx, inputs, "DescribeHistoryTasks", () =>
+        client.describeHistoryTasks(request),
+      );
+      return answer.body;
+    },
+  );
 }
