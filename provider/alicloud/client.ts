@@ -10,7 +10,7 @@
 import type { DriverContext } from "../core/driver";
 import { rules } from "../core/check-failure";
 import { callCloud } from "../core/call-cloud";
-import { CredentialsError, type ErrorSubject } from "../core/errors";
+import { CredentialsError, incompleteAnswer, type ErrorSubject } from "../core/errors";
 import { rateLimiterFor } from "../core/rate-limit";
 import { endpointHostPort, SETTINGS_KEYS } from "../core/settings";
 import { AlibabaApiError, toAlibabaApiError } from "./errors";
@@ -163,5 +163,27 @@ function isCredentialFailure(err: { code?: string; message?: string } | undefine
     err?.code === "InvalidCredentials" ||
     /unable to get credentials from any of the providers in the chain/.test(message) ||
     /credentials? (not found|could not be loaded)/i.test(message)
+  );
+}
+
+/**
+ * An SSL read's answer must carry the field that says whether SSL is on (every engine's answer
+ * documents it): a 200 without it (`{}`, a padded body) proves nothing, so it is an
+ * `IncompleteAnswer` error, never "SSL off", which would plan a write (issue 17 item 5).
+ */
+export function requireSslField<B extends object>(
+  subject: { family: string; instanceId: string },
+  action: string,
+  body: B | undefined,
+  field: string,
+): B {
+  const fields = (body ?? {}) as Record<string, unknown>;
+  if (fields[field] !== undefined && fields[field] !== null) return body as B;
+  const requestId = fields.requestId ?? fields.RequestId;
+  throw incompleteAnswer(
+    subject,
+    action,
+    field,
+    typeof requestId === "string" ? requestId : undefined,
   );
 }

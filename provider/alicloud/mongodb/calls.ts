@@ -7,7 +7,13 @@
  */
 import type { DriverContext } from "../../core/driver";
 import { CloudApiError, incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
-import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
+import {
+  alibabaRegion,
+  alibabaSdkConfig,
+  cachedProductClient,
+  callAlibaba,
+  requireSslField,
+} from "../client";
 import { allTaskPages, TASK_PAGE_SIZE } from "../task-center";
 import { taskWindow } from "../task-window";
 import { CENTRAL_ENDPOINT_REGIONS, DDS_VERSION, FAMILY, NO_SSL_READ_CODES } from "./consts";
@@ -121,7 +127,11 @@ export async function describeAttribute(ctx: DriverContext, inputs: DdsSslInputs
 /** DescribeDBInstanceSSL; an instance that cannot have SSL answers `{ unsupported: code }`. */
 export async function describeSsl(ctx: DriverContext, inputs: DdsSslInputs): Promise<Body> {
   try {
-    return await read(ctx, inputs, "DescribeDBInstanceSSL", { DBInstanceId: inputs.instanceId });
+    const body = await read(ctx, inputs, "DescribeDBInstanceSSL", {
+      DBInstanceId: inputs.instanceId,
+    });
+    const subject = { family: FAMILY, instanceId: inputs.instanceId };
+    return requireSslField(subject, "DescribeDBInstanceSSL", body, "SSLStatus");
   } catch (error) {
     if (error instanceof CloudApiError && NO_SSL_READ_CODES.includes(error.code)) {
       return { unsupported: `${error.code}: ${error.message}` };

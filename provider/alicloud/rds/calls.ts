@@ -6,7 +6,13 @@
 import type { DriverContext } from "../../core/driver";
 import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
 import { blockingHistoryTask } from "../task-center";
-import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
+import {
+  alibabaRegion,
+  alibabaSdkConfig,
+  cachedProductClient,
+  callAlibaba,
+  requireSslField,
+} from "../client";
 import { FAMILY } from "./consts";
 import type { RdsLiveSsl, RdsSslInputs } from "./types";
 import { flattenLive, type DescribeAnswers } from "./wire";
@@ -96,7 +102,9 @@ export async function describeSsl(
     const ssl = await call(ctx, inputs, "DescribeDBInstanceSSL", () =>
       client.describeDBInstanceSSL(request),
     );
-    return flattenLive({ attribute, ssl: (ssl.body ?? {}) as Record<string, string | undefined> });
+    const subject = { family: FAMILY, instanceId: inputs.instanceId };
+    const body = requireSslField(subject, "DescribeDBInstanceSSL", ssl.body, "SSLEnabled");
+    return flattenLive({ attribute, ssl: body as unknown as Record<string, string | undefined> });
   } catch (error) {
     throw asNotFound(ctx, inputs, error);
   }

@@ -5,7 +5,13 @@
  */
 import type { DriverContext } from "../../core/driver";
 import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
-import { alibabaRegion, alibabaSdkConfig, cachedProductClient, callAlibaba } from "../client";
+import {
+  alibabaRegion,
+  alibabaSdkConfig,
+  cachedProductClient,
+  callAlibaba,
+  requireSslField,
+} from "../client";
 import { AlibabaApiError } from "../errors";
 import { blockingHistoryTask } from "../task-center";
 import { ERROR_ADVICE, FAMILY, IN_FLIGHT_TASK_STATUSES } from "./consts";
@@ -92,7 +98,9 @@ export async function describeSsl(
     const answer = await call(ctx, inputs, "DescribeInstanceSSL", () =>
       client.describeInstanceSSL(request),
     );
-    return flattenLive(attribute, (answer.body ?? {}) as KvstoreSsl);
+    const subject = { family: FAMILY, instanceId: inputs.instanceId };
+    const body = requireSslField(subject, "DescribeInstanceSSL", answer.body, "SSLEnabled");
+    return flattenLive(attribute, body as KvstoreSsl);
   } catch (error) {
     if (error instanceof AlibabaApiError && error.code === "IncorrectEngineVersion") {
       const rid = error.requestId ? ` [RequestId: ${error.requestId}]` : "";
