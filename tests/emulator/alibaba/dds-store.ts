@@ -3,7 +3,7 @@
  * out of band as a console user would, change status or lock mode, delete), plus the task center,
  * whose entries outlive deleted instances.
  */
-import type { OtherTask } from "./other-task";
+import { otherTaskTimes, type OtherTask } from "./other-task";
 import type { VirtualClock } from "../virtual-clock";
 import {
   checkLockMode,
@@ -147,16 +147,7 @@ export class DdsInstanceStore implements DdsAdmin {
 
   addTask(id: string, task: OtherTask): void {
     const instance = this.mustFind(id);
-    const now = this.clock.now();
-    this.taskLog.add({
-      instanceId: instance.id,
-      regionId: instance.regionId,
-      scheduled: false,
-      acceptedAt: now,
-      modifyingAt: now,
-      completesAt: now + task.durationMs,
-      taskType: task.taskType,
-    });
+    this.taskLog.add({ ...otherTaskTimes(instance, task, this.clock.now()), scheduled: false });
   }
 
   skewTaskClock(ms: number): void {

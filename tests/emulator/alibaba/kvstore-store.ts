@@ -3,7 +3,7 @@
  * change SSL out of band as a console user would, change status, lock, delete) and the task center,
  * which outlives deleted instances.
  */
-import type { OtherTask } from "./other-task";
+import { otherTaskTimes, type OtherTask } from "./other-task";
 import { AdminError } from "../admin-routes";
 import type { VirtualClock } from "../virtual-clock";
 import {
@@ -135,15 +135,7 @@ export class KvstoreInstanceStore implements KvstoreAdmin {
 
   addTask(id: string, task: OtherTask): void {
     const instance = this.mustFind(id);
-    const now = this.clock.now();
-    this.taskLog.add({
-      instanceId: instance.id,
-      regionId: instance.regionId,
-      acceptedAt: now,
-      modifyingAt: now,
-      completesAt: now + task.durationMs,
-      taskType: task.taskType,
-    });
+    this.taskLog.add({ ...otherTaskTimes(instance, task, this.clock.now()) });
   }
 
   spellTaskDetail(spelling: TaskDetailSpelling): void {

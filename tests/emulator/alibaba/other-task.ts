@@ -8,6 +8,22 @@ export interface OtherTask {
   durationMs: number;
 }
 
+/** The fields every task centre's log keeps for an `OtherTask` running from `now` (each store adds its own). */
+export function otherTaskTimes(
+  instance: { id: string; regionId: string },
+  task: OtherTask,
+  now: number,
+) {
+  return {
+    instanceId: instance.id,
+    regionId: instance.regionId,
+    acceptedAt: now,
+    modifyingAt: now,
+    completesAt: now + task.durationMs,
+    taskType: task.taskType,
+  };
+}
+
 /** What the three Alibaba task centres let tests script (addTask, skewTaskClock). */
 export interface TaskCentreAdmin {
   addTask(id: string, task: OtherTask): void;

@@ -3,7 +3,7 @@
  * out of band as a console user would, change status or lock mode, leave a failed change behind,
  * delete), plus the task center that outlives deleted instances.
  */
-import type { OtherTask } from "./other-task";
+import { otherTaskTimes, type OtherTask } from "./other-task";
 import type { VirtualClock } from "../virtual-clock";
 import { checkPemEcho, type PemEcho } from "./pem-echo";
 import {
@@ -188,15 +188,9 @@ export class RdsInstanceStore implements RdsAdmin {
 
   addTask(id: string, task: OtherTask): void {
     const instance = this.mustFind(id);
-    const now = this.clock.now();
     this.taskLog.add({
-      instanceId: instance.id,
-      regionId: instance.regionId,
+      ...otherTaskTimes(instance, task, this.clock.now()),
       engine: instance.engine,
-      acceptedAt: now,
-      modifyingAt: now,
-      completesAt: now + task.durationMs,
-      taskType: task.taskType,
     });
   }
 
