@@ -5,8 +5,7 @@
  * the instance (a backup) never holds a write back, and a task that does is named while waited for.
  */
 import * as assert from "assert";
-import { $OpenApiUtil, OpenApiUtil, default as OpenApi } from "@alicloud/openapi-core";
-import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY } from "../emulator";
+import { callAlibabaRpc } from "../fixtures/alibaba-rpc";
 import { startFamilyHarness, urnOf, type FamilyHarness } from "../fixtures/provider-harness";
 
 const MINUTE = 60_000;
@@ -65,29 +64,8 @@ const FAMILIES: Family[] = [
 ];
 
 /** Sends the write as a killed `up` did: accepted, the instance still reads steady (the lag). */
-async function sendAsKilledUp(h: FamilyHarness, f: Family): Promise<void> {
-  const sdk = new OpenApi(
-    new $OpenApiUtil.Config({
-      accessKeyId: EMULATOR_ACCESS_KEY,
-      accessKeySecret: EMULATOR_SECRET_KEY,
-      regionId: "cn-hangzhou",
-      endpoint: h.emu.endpoint,
-      protocol: "http",
-    }),
-  );
-  const params = new $OpenApiUtil.Params({
-    action: f.write.action,
-    version: f.write.version,
-    protocol: "HTTP",
-    pathname: "/",
-    method: "POST",
-    authType: "AK",
-    style: "RPC",
-    reqBodyType: "formData",
-    bodyType: "json",
-  });
-  const query = OpenApiUtil.query(f.write.query);
-  await sdk.callApi(params, new $OpenApiUtil.OpenApiRequest({ query }), {} as never);
+function sendAsKilledUp(h: FamilyHarness, f: Family): Promise<void> {
+  return callAlibabaRpc(h.emu.endpoint, f.write);
 }
 
 for (const f of FAMILIES) {

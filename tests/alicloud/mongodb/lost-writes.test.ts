@@ -3,8 +3,7 @@
  * resumed `up` while the first change runs, and a timeout that keeps the resource in state.
  */
 import * as assert from "assert";
-import { $OpenApiUtil, OpenApiUtil, default as OpenApi } from "@alicloud/openapi-core";
-import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY } from "../../emulator";
+import { callAlibabaRpc } from "../../fixtures/alibaba-rpc";
 import type { FamilyHarness } from "../../fixtures/provider-harness";
 import { MINUTE, URN, failure, modifies, startDdsHarness } from "./harness";
 
@@ -65,28 +64,11 @@ describe("alicloud.mongodb: lost answers, resumed runs, timeouts", function () {
   it("a resumed up while the killed run's Open is in its lag sends no second Modify", async () => {
     // The killed `up` got its Open accepted; the instance still reads Running with SSL Closed, and
     // the API would accept a second Open (a second restart): only the task center shows the change.
-    const sdk = new OpenApi(
-      new $OpenApiUtil.Config({
-        accessKeyId: EMULATOR_ACCESS_KEY,
-        accessKeySecret: EMULATOR_SECRET_KEY,
-        regionId: "cn-hangzhou",
-        endpoint: h.emu.endpoint,
-        protocol: "http",
-      }),
-    );
-    const params = new $OpenApiUtil.Params({
+    await callAlibabaRpc(h.emu.endpoint, {
       action: "ModifyDBInstanceSSL",
       version: "2015-12-01",
-      protocol: "HTTP",
-      pathname: "/",
-      method: "POST",
-      authType: "AK",
-      style: "RPC",
-      reqBodyType: "formData",
-      bodyType: "json",
+      query: { DBInstanceId: ID, SSLAction: "Open", SwitchMode: "0" },
     });
-    const query = OpenApiUtil.query({ DBInstanceId: ID, SSLAction: "Open", SwitchMode: "0" });
-    await sdk.callApi(params, new $OpenApiUtil.OpenApiRequest({ query }), {} as never);
     const resumed = await h.newHost();
     const { outputs } = await resumed.create(URN, (await h.check({ instanceId: ID })).inputs);
     assert.strictEqual(outputs.sslEnabled, true);
