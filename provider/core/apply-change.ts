@@ -69,7 +69,10 @@ export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl
       return { live };
     }
     const action = driver.plan(req.inputs, live, req.applied, req.rotate && !lost);
-    if (!action) return { live, sent: lost };
+    if (!action) {
+      await driver.changeOver?.(req.ctx, req.inputs, live);
+      return { live, sent: lost };
+    }
     if (lost) refuseResend(driver, req, lost);
     assertOffered(driver, req, action);
     // What the write carries is known before its answer: a lost answer is watched against it.
@@ -97,7 +100,9 @@ export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl
     req.onSent?.(sent);
     if (sent.alreadyInState) {
       progress(driver, req, `the cloud says SSL is already in that state; confirming with a read`);
-      return { live: await readBack(driver, req, sent), sent };
+      const confirmed = await readBack(driver, req, sent);
+      await driver.changeOver?.(req.ctx, req.inputs, confirmed);
+      return { live: confirmed, sent };
     }
     const settled: Settled<L> = sent.scheduled
       ? { verdict: "scheduled" }
@@ -116,7 +121,9 @@ async function conclude<I extends BaseSslInputs, L extends BaseLiveSsl>(
     progress(driver, req, `${sent.action} is scheduled for the maintenance window; refresh later`);
     return { live: await readLive(driver, req), sent: { ...sent, scheduled: true } };
   }
-  return { live: await readBack(driver, req, sent, settled.live), sent };
+  const live = await readBack(driver, req, sent, settled.live);
+  await driver.changeOver?.(req.ctx, req.inputs, live);
+  return { live, sent };
 }
 
 /** 5xx, reset, timeout: the write may have run. Throttling, busy and 4xx prove it did not. */

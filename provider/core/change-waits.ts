@@ -92,7 +92,7 @@ async function withUnfinishedChange<I extends BaseSslInputs, L extends BaseLiveS
   live: L,
 ): Promise<L> {
   if (!live.steady || !driver.unfinishedChange) return live;
-  const inFlight = await driver.unfinishedChange(req.ctx, req.inputs);
+  const inFlight = await driver.unfinishedChange(req.ctx, req.inputs, live);
   return inFlight ? { ...live, steady: false, inFlight } : live;
 }
 

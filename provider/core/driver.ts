@@ -189,9 +189,15 @@ export interface SslDriver<I extends BaseSslInputs, L extends BaseLiveSsl> {
   /**
    * A change the cloud accepted and has not finished, seen where the instance status does not
    * show it yet (a task API), e.g. one sent by a process that was killed. Asked before every
-   * write while the instance reads steady; `undefined` when there is none.
+   * write while the instance reads steady (`live` is that read); `undefined` when there is none.
    */
-  unfinishedChange?(ctx: DriverContext, inputs: I): Promise<string | undefined>;
+  unfinishedChange?(ctx: DriverContext, inputs: I, live: L): Promise<string | undefined>;
+  /**
+   * The change is over: the read-back after a write agreed, or the plan needed no write. A family
+   * that marks its writes on the instance (RDS v3 tags, issue 17 item 3) removes the mark here;
+   * it reports a failure as a progress line and never throws (the write is done either way).
+   */
+  changeOver?(ctx: DriverContext, inputs: I, live: L): Promise<void>;
   /**
    * Rules that need the live instance (engine, version, edition), checked before any write
    * (F5). Failures name the property and the engine.

@@ -1,6 +1,7 @@
 /**
- * The three RDS v3 calls (tencent-huawei.md §2.2, §2.3; seed 004): list one instance by id, switch
- * SSL, query a job. Paths carry the project id; every call goes through `callRdsV3`.
+ * The RDS v3 calls (tencent-huawei.md §2.2, §2.3; seed 004): list one instance by id, switch SSL,
+ * query a job (and the tag calls of change-mark.ts). Paths carry the project id; every call goes
+ * through `callRdsV3`.
  */
 import { rules } from "../core/check-failure";
 import type { DriverContext } from "../core/driver";
@@ -44,7 +45,8 @@ export function regionOf(ctx: DriverContext, cloud: RdsV3Cloud, inputs: RdsV3Inp
   throw new DbSslError(subjectOf(cloud, inputs), `${problem} (nothing was sent)`);
 }
 
-function target(ctx: DriverContext, cloud: RdsV3Cloud, inputs: RdsV3Inputs): Target {
+/** Where a call for this resource goes: subject, project and region (checked here, see above). */
+export function callTarget(ctx: DriverContext, cloud: RdsV3Cloud, inputs: RdsV3Inputs): Target {
   return {
     ctx,
     cloud,
@@ -60,7 +62,7 @@ export async function listInstance(
   cloud: RdsV3Cloud,
   inputs: RdsV3Inputs,
 ): Promise<{ record: InstanceRecord; projectId: string }> {
-  const t = target(ctx, cloud, inputs);
+  const t = callTarget(ctx, cloud, inputs);
   const answer = await callRdsV3({
     ...t,
     action: "ListInstances",
@@ -100,7 +102,7 @@ export async function switchSsl(
   on: boolean,
 ): Promise<{ requestId?: string; jobId?: string }> {
   const answer = await callRdsV3({
-    ...target(ctx, cloud, inputs),
+    ...callTarget(ctx, cloud, inputs),
     action: "SwitchSsl",
     method: "PUT",
     path: `/instances/${inputs.instanceId}/ssl`,
@@ -125,7 +127,7 @@ export async function showJob(
 ): Promise<JobRecord | undefined> {
   try {
     const answer = await callRdsV3({
-      ...target(ctx, cloud, inputs),
+      ...callTarget(ctx, cloud, inputs),
       action: "ListJobInfo",
       method: "GET",
       path: "/jobs",

@@ -26,7 +26,9 @@ export interface RdsV3Call {
   subject: ErrorSubject;
   /** API name for messages and the log, e.g. `SwitchSsl`. */
   action: string;
-  method: "GET" | "PUT";
+  method: "GET" | "PUT" | "POST";
+  /** Sending it twice does what sending it once does (a tag set to one value): retried like a read. */
+  idempotent?: boolean;
   /** Path after the project, e.g. `/instances`. */
   path: string;
   query?: Record<string, string>;
@@ -45,7 +47,7 @@ export function callRdsV3(call: RdsV3Call): Promise<RdsV3Answer> {
   const { ctx } = call;
   return callCloud({
     ...call,
-    readOnly: call.method === "GET",
+    readOnly: call.method === "GET" || call.idempotent === true,
     limiter: rateLimiterFor(call.cloud.family, ctx.clock, ctx.settings.requestsPerSecond),
     send: () => sendOnce(call),
     // sendOnce already raises the cloud's typed errors.

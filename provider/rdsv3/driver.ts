@@ -14,6 +14,7 @@ import type {
 import { INSTANCE_GONE } from "../core/driver";
 import { isGone } from "../core/errors";
 import { listInstance, showJob, switchSsl } from "./calls";
+import { clearChangeMark, markOf, setChangeMark, unfinishedChangeOf } from "./change-mark";
 import {
   cloudRegion,
   HUAWEI_CLOUD,
@@ -49,6 +50,7 @@ export function toLive(record: InstanceRecord, projectId: string): RdsV3Live {
     engine: record.datastore?.type ?? "unknown",
     engineVersion: record.datastore?.version,
     projectId,
+    changeMark: markOf(record),
   };
 }
 
@@ -68,6 +70,8 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
     inputs: RdsV3Inputs,
     action: SslAction,
   ): Promise<SentAction> {
+    // The evidence a crash in the cloud's lag would otherwise erase (change-mark.ts).
+    await setChangeMark(ctx, cloud, inputs, action);
     const { requestId, jobId } = await switchSsl(ctx, cloud, inputs, action === "open");
     if (!jobId) return { action, requestId };
     // A poll before the job can be queried costs two calls and can end nothing.
@@ -157,6 +161,8 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
     restartWarning,
     switchEffect: () => RDSV3_REBOOT,
     read,
+    unfinishedChange: async (ctx, _inputs, live) => unfinishedChangeOf(ctx, live),
+    changeOver: (ctx, inputs, live) => clearChangeMark(ctx, cloud, inputs, live),
     validateLive: (inputs, live) => engineFailures(cloud, inputs, live),
     plan: (inputs, live) => plan(inputs, live),
     send: (ctx, inputs, action) => send(ctx, inputs, action),

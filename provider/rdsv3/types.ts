@@ -12,6 +12,8 @@ export interface RdsV3Live extends BaseLiveSsl {
   engineVersion?: string;
   /** The project the read went to (declared, or resolved from settings). */
   projectId: string;
+  /** The `dbssl-change` tag's value, when the instance carries one (change-mark.ts). */
+  changeMark?: string;
 }
 
 /** The fields of one `instances[]` entry the driver uses (OTC querying_db_instances.rst). */
@@ -20,6 +22,8 @@ export interface InstanceRecord {
   status?: string;
   enable_ssl?: boolean;
   datastore?: { type?: string; version?: string };
+  /** Instance tags (querying_db_instances.rst; gophertelekomcloud's `instances.Tags`). */
+  tags?: { key?: string; value?: string }[];
 }
 
 /** `GET /v3/{project_id}/jobs?id=` `job` (rds_13_0003). */

@@ -17,7 +17,7 @@ export function rdsV3AdminRoutes(store: RdsV3Admin): AdminRoute[] {
       method: "POST",
       path: /^\/rdsv3\/instances$/,
       usage:
-        "POST /__admin/rdsv3/instances {id, projectId, cloud?: opentelekomcloud|huaweicloud, engine?: MySQL|PostgreSQL|SQLServer, status?, enableSsl?, answer?: empty200|accepted202|job, timing?: {lagMs?, rebootMs?, flipEarly?, jobVisibleAfterMs?}}",
+        "POST /__admin/rdsv3/instances {id, projectId, cloud?: opentelekomcloud|huaweicloud, engine?: MySQL|PostgreSQL|SQLServer, status?, enableSsl?, answer?: empty200|accepted202|job, timing?: {lagMs?, rebootMs?, flipEarly?, jobVisibleAfterMs?, acceptsDuringLag?}}",
       handle: ({ body }) => store.seed(body as unknown as RdsV3InstanceSeed),
     },
     {

@@ -47,6 +47,9 @@ export const rdsV3Errors = {
   jobNotFound: () => new RdsV3Error(404, "DBS.280239", "The job does not exist."),
   noRoute: () =>
     new RdsV3Error(404, "APIGW.0101", "The API does not exist or has not been published."),
+  // An IAM denial's code is not on the stored pages: 403 with a code chosen here.
+  forbidden: (action: string) =>
+    new RdsV3Error(403, "DBS.200036", `The user is not authorized to perform ${action}.`),
   internal: () => new RdsV3Error(500, "DBS.108000", "Server failure."),
   unavailable: () => new RdsV3Error(503, "DBS.108005", "Server failure."),
 };

@@ -1,10 +1,12 @@
 /**
- * The three RDS v3 routes (seed 004; tencent-huawei.md §2.2, §2.3). Each answer carries only the
- * fields the OTC API reference documents for it (querying_db_instances.rst, rds_13_0003).
+ * The RDS v3 routes (seed 004; tencent-huawei.md §2.2, §2.3): list, the SSL switch, the job, and
+ * the instance tags action (Huawei rds_06_0037 / rds_06_0038, `POST …/tags/action`). Each answer
+ * carries only the fields the API reference documents for it (querying_db_instances.rst, whose
+ * `tags` gophertelekomcloud's `instances` model carries too, and rds_13_0003).
  */
 import type { Params } from "../request-log";
 import { rdsV3Errors } from "./errors";
-import type { RdsV3Instance } from "./instances";
+import { refusesChange, type RdsV3Instance } from "./instances";
 import type { RdsV3Store } from "./store";
 
 export interface RdsV3Route {
@@ -37,6 +39,14 @@ export function routeOf(
       params: { project_id: ssl[1], instance_id: decodeURIComponent(ssl[2]) },
     };
   }
+  const tags = /^\/v3\/([^/]+)\/instances\/([^/]+)\/tags\/action\/?$/.exec(pathname);
+  if (tags && method === "POST") {
+    return {
+      action: "BatchTagAction",
+      write: true,
+      params: { project_id: tags[1], instance_id: decodeURIComponent(tags[2]) },
+    };
+  }
   const jobs = /^\/v3\/([^/]+)\/jobs\/?$/.exec(pathname);
   if (jobs && method === "GET")
     return { action: "ListJobInfo", write: false, params: { project_id: jobs[1], ...query } };
@@ -61,6 +71,7 @@ function instanceBody(store: RdsV3Store, i: RdsV3Instance): object {
     created: otcTime(i.created),
     updated: otcTime(i.pending?.acceptedAt ?? i.created),
     enable_ssl: shown.enableSsl,
+    tags: [...i.tags].map(([key, value]) => ({ key, value })),
   };
 }
 
@@ -74,21 +85,16 @@ export function listInstances(store: RdsV3Store, params: Params): RdsV3Reply {
   };
 }
 
-/** The PUT: refused while the instance is not ACTIVE or a change is pending (even during the lag). */
+/** The PUT: refused while the instance is not ACTIVE or rebooting; during the lag, see instances.ts. */
 export function switchSsl(store: RdsV3Store, params: Params, rawBody: Buffer): RdsV3Reply {
-  let body: Record<string, unknown>;
-  try {
-    body = JSON.parse(rawBody.toString("utf8") || "null") as Record<string, unknown>;
-  } catch {
-    throw rdsV3Errors.parameter("the body is not JSON");
-  }
+  const body = jsonBody(rawBody);
   const option = body?.ssl_option;
   if (typeof option !== "boolean") throw rdsV3Errors.parameter("ssl_option must be a boolean");
   params.ssl_option = String(option);
   const instance = store.find(params.project_id, params.instance_id);
   if (!instance) throw rdsV3Errors.notFound();
   if (instance.engine !== "MySQL") throw rdsV3Errors.engine(instance.engine);
-  if (instance.pending || instance.status !== "ACTIVE") throw rdsV3Errors.busy();
+  if (refusesChange(instance, store.now())) throw rdsV3Errors.busy();
   const { jobId } = store.accept(instance, option);
   if (instance.answer === "job") return { status: 200, body: { job_id: jobId } };
   return instance.answer === "accepted202" ? { status: 202 } : { status: 200, body: {} };
@@ -115,4 +121,50 @@ export function listJobInfo(store: RdsV3Store, params: Params): RdsV3Reply {
       },
     },
   };
+}
+
+function jsonBody(rawBody: Buffer): Record<string, unknown> | null {
+  try {
+    return JSON.parse(rawBody.toString("utf8") || "null") as Record<string, unknown> | null;
+  } catch {
+    throw rdsV3Errors.parameter("the body is not JSON");
+  }
+}
+
+/**
+ * Huawei's older tag rules, the strictest stored (rds_06_0037): a key of up to 36 characters from
+ * A-Z a-z 0-9 - _, a value of up to 43 (the same set and "."). A key that already exists gets the
+ * new value, and deleting a key that does not exist succeeds (the same rules as DDS dds_api_0033;
+ * the RDS page says nothing). The answer is an empty 200.
+ */
+const TAG_KEY = /^[A-Za-z0-9_-]{1,36}$/;
+const TAG_VALUE = /^[A-Za-z0-9_.-]{0,43}$/;
+
+export function batchTagAction(store: RdsV3Store, params: Params, rawBody: Buffer): RdsV3Reply {
+  const body = jsonBody(rawBody);
+  const action = body?.action;
+  if (action !== "create" && action !== "delete") {
+    throw rdsV3Errors.parameter('action must be "create" or "delete"');
+  }
+  const tags = body?.tags;
+  if (!Array.isArray(tags) || tags.length === 0) throw rdsV3Errors.parameter("tags is required");
+  params.tag_action = action;
+  params.tags = tags
+    .map((t: { key?: unknown; value?: unknown }) => `${t?.key}=${t?.value ?? ""}`)
+    .join(",");
+  const instance = store.find(params.project_id, params.instance_id);
+  if (!instance) throw rdsV3Errors.notFound();
+  if (instance.tagsRefused) throw rdsV3Errors.forbidden(`rds:instance:${action}Tag`);
+  for (const tag of tags as { key?: unknown; value?: unknown }[]) {
+    if (typeof tag?.key !== "string" || !TAG_KEY.test(tag.key))
+      throw rdsV3Errors.parameter("invalid tag key");
+    if (action === "delete") {
+      instance.tags.delete(tag.key);
+    } else if (typeof tag.value !== "string" || !TAG_VALUE.test(tag.value)) {
+      throw rdsV3Errors.parameter("invalid tag value");
+    } else {
+      instance.tags.set(tag.key, tag.value);
+    }
+  }
+  return { status: 200 };
 }

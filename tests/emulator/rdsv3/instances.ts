@@ -7,6 +7,11 @@
  * REBOOTING for `rebootMs` (enabling or disabling SSL reboots the instance, OTC user guide), then
  * ACTIVE with the new flag. `flipEarly` shows the new flag from acceptance, before the reboot.
  * A change that fails (admin `failNextChange`) reboots too and ends ACTIVE with the old flag.
+ *
+ * A second PUT during the lag (the instance still reads ACTIVE) is accepted and reboots the
+ * instance again (`acceptsDuringLag`, the default): nothing documents a refusal, and the harsher
+ * cloud is the one a crash-resume must survive (issue 17 item 3). Instance tags (rds_06_0037,
+ * rds_06_0038) are kept per instance and listed with the instance.
  */
 
 export type RdsV3CloudName = "opentelekomcloud" | "huaweicloud";
@@ -25,6 +30,8 @@ export interface RdsV3Timing {
   flipEarly: boolean;
   /** A new job cannot be queried for this long (rds_13_0003: "it takes several seconds"); longer than the first 5 s poll. */
   jobVisibleAfterMs: number;
+  /** A second PUT while the first still lags (status ACTIVE) is accepted: a second reboot. */
+  acceptsDuringLag: boolean;
 }
 
 export const DEFAULT_RDSV3_TIMING: RdsV3Timing = {
@@ -32,6 +39,7 @@ export const DEFAULT_RDSV3_TIMING: RdsV3Timing = {
   rebootMs: 60_000,
   flipEarly: false,
   jobVisibleAfterMs: 8_000,
+  acceptsDuringLag: true,
 };
 
 export type RdsV3Engine = "MySQL" | "PostgreSQL" | "SQLServer";
@@ -77,6 +85,10 @@ export interface RdsV3Instance {
   pending?: RdsV3PendingChange;
   /** The next accepted change fails with this reason (its job reads Failed). */
   failNext?: string;
+  /** Instance tags, in the order they were added (key to value). */
+  tags: Map<string, string>;
+  /** Tag calls are refused (403), as for a user without the tag permission. */
+  tagsRefused?: boolean;
 }
 
 const DEFAULT_VERSIONS: Record<RdsV3Engine, string> = {
@@ -109,6 +121,7 @@ export function newInstance(
     answer: seed.answer ?? (cloud === "huaweicloud" ? "job" : "empty200"),
     timing: { ...timing, ...seed.timing },
     created: now,
+    tags: new Map(),
   };
 }
 
@@ -131,6 +144,14 @@ export function visibleState(
   const shown = instance.timing.flipEarly ? change.target : instance.enableSsl;
   const rebooting = now >= change.acceptedAt + instance.timing.lagMs;
   return { status: rebooting ? "REBOOTING" : instance.status, enableSsl: shown };
+}
+
+/** Whether a PUT now would be refused as busy: not ACTIVE, or a change past its lag (rebooting). */
+export function refusesChange(instance: RdsV3Instance, now: number): boolean {
+  if (instance.status !== "ACTIVE") return true;
+  const change = instance.pending;
+  if (!change) return false;
+  return !instance.timing.acceptsDuringLag || now >= change.acceptedAt + instance.timing.lagMs;
 }
 
 /** Starts an SSL change (the caller has checked that the instance accepts it). */

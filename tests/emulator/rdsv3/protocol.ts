@@ -19,6 +19,7 @@ import {
 } from "../wire-protocol";
 import { RdsV3Error, rdsV3Errors } from "./errors";
 import {
+  batchTagAction,
   listInstances,
   listJobInfo,
   routeOf,
@@ -144,7 +145,9 @@ export class RdsV3Protocol implements WireProtocol {
     let reply: RdsV3Reply;
     if (route.action === "ListInstances") reply = listInstances(this.store, route.params);
     else if (route.action === "ListJobInfo") reply = listJobInfo(this.store, route.params);
-    else {
+    else if (route.action === "BatchTagAction") {
+      reply = batchTagAction(this.store, route.params, call.rawBody);
+    } else {
       reply = switchSsl(this.store, route.params, call.rawBody);
       record.applied = true;
     }

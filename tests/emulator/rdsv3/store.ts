@@ -38,6 +38,8 @@ export interface RdsV3InstanceView {
   status: string;
   enableSsl: boolean;
   answer: string;
+  /** The instance's tags (key to value). */
+  tags: Record<string, string>;
   pending?: {
     target: boolean;
     acceptedAt: number;
@@ -66,6 +68,10 @@ export interface RdsV3Admin {
   failNextChange(id: string, reason: string): void;
   /** Gone at once, even with a change pending (its job then reads Failed). */
   delete(id: string): void;
+  /** A tag as the console or another process sets it. */
+  setTag(id: string, key: string, value: string): RdsV3InstanceView;
+  /** Tag calls on this instance are refused with 403, as for a user without the tag permission. */
+  refuseTagChanges(id: string): void;
   job(id: string): RdsV3JobView | undefined;
   jobs(): RdsV3JobView[];
 }
@@ -122,6 +128,16 @@ export class RdsV3Store implements RdsV3Admin {
     this.instances.delete(id);
   }
 
+  setTag(id: string, key: string, value: string): RdsV3InstanceView {
+    const instance = this.must(id);
+    instance.tags.set(key, value);
+    return this.view(instance);
+  }
+
+  refuseTagChanges(id: string): void {
+    this.must(id).tagsRefused = true;
+  }
+
   job(id: string): RdsV3JobView | undefined {
     const job = this.jobMap.get(id);
     return (
@@ -155,6 +171,10 @@ export class RdsV3Store implements RdsV3Admin {
 
   inProject(projectId: string): RdsV3Instance[] {
     return [...this.instances.values()].filter((i) => i.projectId === projectId);
+  }
+
+  now(): number {
+    return this.clock.now();
   }
 
   shown(instance: RdsV3Instance): { status: string; enableSsl: boolean } {
@@ -210,6 +230,7 @@ export class RdsV3Store implements RdsV3Admin {
       status: shown.status,
       enableSsl: shown.enableSsl,
       answer: instance.answer,
+      tags: Object.fromEntries(instance.tags),
       pending: instance.pending && { ...instance.pending },
     };
   }
