@@ -85,14 +85,47 @@ describe("emulator: RDS v3 (SDK-HMAC-SHA256)", function () {
     assert.deepStrictEqual(await shown(), ["REBOOTING", true]);
   });
 
-  it("409 DBS.200019 while a change is pending (even during the lag) or the status is not ACTIVE", async () => {
+  it("a second PUT during the lag is accepted (a second reboot); 409 DBS.200019 once rebooting or not ACTIVE", async () => {
     emu.admin.rdsv3.seed({ id: ID, projectId: P });
     await put(true);
+    emu.clock.advanceBy(5_000);
     const again = await put(true);
-    assert.deepStrictEqual([again.status, again.json.error_code], [409, "DBS.200019"]);
+    assert.strictEqual(again.status, 200, "still ACTIVE with the old flag: accepted");
+    assert.strictEqual(emu.admin.requests("SwitchSsl").filter((r) => r.applied).length, 2);
+    emu.clock.advanceBy(12_000);
+    const rebooting = await put(false);
+    assert.deepStrictEqual([rebooting.status, rebooting.json.error_code], [409, "DBS.200019"]);
     emu.clock.advanceBy(80_000);
     emu.admin.rdsv3.setStatus(ID, "BACKING UP");
     assert.strictEqual((await put(false)).status, 409);
+  });
+
+  it("acceptsDuringLag: false refuses a second PUT during the lag with 409", async () => {
+    emu.admin.rdsv3.seed({ id: ID, projectId: P, timing: { acceptsDuringLag: false } });
+    await put(true);
+    const again = await put(true);
+    assert.deepStrictEqual([again.status, again.json.error_code], [409, "DBS.200019"]);
+  });
+
+  it("tags: create (an existing key gets the new value), list, delete; bad keys 400", async () => {
+    emu.admin.rdsv3.seed({ id: ID, projectId: P });
+    const tags = (body: object) =>
+      rdsV3Request(emu, { method: "POST", path: `/v3/${P}/instances/${ID}/tags/action`, body });
+    const listed = async () => ((await list()).json.instances as Record<string, unknown>[])[0].tags;
+    assert.deepStrictEqual(await listed(), []);
+    assert.strictEqual(
+      (await tags({ action: "create", tags: [{ key: "a-1", value: "x" }] })).status,
+      200,
+    );
+    await tags({ action: "create", tags: [{ key: "a-1", value: "y.2" }] });
+    assert.deepStrictEqual(await listed(), [{ key: "a-1", value: "y.2" }]);
+    assert.strictEqual((await tags({ action: "delete", tags: [{ key: "a-1" }] })).status, 200);
+    assert.strictEqual((await tags({ action: "delete", tags: [{ key: "a-1" }] })).status, 200);
+    assert.deepStrictEqual(await listed(), []);
+    const bad = await tags({ action: "create", tags: [{ key: "a b:c", value: "x" }] });
+    assert.deepStrictEqual([bad.status, bad.json.error_code], [400, "DBS.200001"]);
+    const noAction = await tags({ action: "add", tags: [{ key: "k", value: "v" }] });
+    assert.strictEqual(noAction.status, 400);
   });
 
   it("unknown instance: the list is empty, the PUT 404 DBS.200002; another project sees nothing", async () => {

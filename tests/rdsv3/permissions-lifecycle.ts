@@ -2,7 +2,9 @@
  * The RDS v3 rows of tests/permissions/permissions.test.ts: a MySQL instance through open, refresh,
  * close, open and delete, and how an API action is named in an IAM policy (the "IAM action" of
  * each API in Huawei's RDS API reference: ListInstances rds:instance:list, SwitchSsl
- * rds:instance:modifySSL, ListJobInfo rds:task:list; Open Telekom Cloud uses the same names).
+ * rds:instance:modifySSL, ListJobInfo rds:task:list; Open Telekom Cloud uses the same names). The
+ * tag action is one API for two IAM actions: create is rds:instance:createTag (rds_06_0037's
+ * authorization table); delete's rds:instance:deleteTag is inferred from it (rds_06_0038).
  */
 import * as assert from "assert";
 import type { RdsV3CloudName } from "../emulator";
@@ -12,6 +14,8 @@ const POLICY_ACTIONS: Record<string, string> = {
   ListInstances: "rds:instance:list",
   SwitchSsl: "rds:instance:modifySSL",
   ListJobInfo: "rds:task:list",
+  "BatchTagAction:create": "rds:instance:createTag",
+  "BatchTagAction:delete": "rds:instance:deleteTag",
 };
 
 export function rdsV3PolicyAction(apiAction: string): string {
@@ -30,7 +34,12 @@ export async function rdsV3Lifecycle(
     // Answers with a job on both clouds: OTC's 2026 202 may carry one too (tencent-huawei.md §4),
     // so the apply policy must allow the job query there as well.
     h.emu.admin.rdsv3.seed({ id: MYSQL_ID, projectId: PROJECT, cloud, answer: "job" });
-    const actions = () => h.emu.admin.requests().map((r) => r.action);
+    const actions = () =>
+      h.emu.admin
+        .requests()
+        .map((r) =>
+          r.action === "BatchTagAction" ? `${r.action}:${r.params.tag_action}` : r.action,
+        );
     const created = await h.create(h.base({ onDelete: "disable" }));
     const beforeRefresh = actions().length;
     const read = await h.host.read(MYSQL_ID, h.urn, created.outputs, h.base());

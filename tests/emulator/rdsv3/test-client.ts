@@ -8,7 +8,7 @@ import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY } from "../emulator-state";
 import type { Emulator } from "../index";
 
 export interface RawRequest {
-  method: "GET" | "PUT";
+  method: "GET" | "PUT" | "POST";
   path: string;
   query?: Record<string, string>;
   body?: object;
