@@ -60,6 +60,9 @@ export async function callCloud<T>(call: CloudCall<T>): Promise<T> {
 
 function retryLine(call: CloudCall<unknown>, error: CloudApiError, attempt: number, delay: number) {
   const head = `${call.subject.family} ${call.subject.instanceId}: ${call.action} ${error.code}`;
+  if (error.retryClass === "notRun") {
+    return `${head} (nothing ran), try ${attempt + 1} in ${Math.round(delay / 100) / 10}s`;
+  }
   if (error.retryClass !== "throttled") {
     return `${head}, retry ${attempt} in ${Math.round(delay / 100) / 10}s`;
   }

@@ -36,6 +36,7 @@ export type RetryClass =
   | "unavailable" // 5xx: may or may not have run
   | "network" // reset, refused, timed out: may or may not have run
   | "busy" // instance busy with another change: wait, then resend
+  | "notRun" // the cloud failed on its side before running it: the same call again, a few times
   | "gone" // the instance does not exist (any more)
   | "final";
 
@@ -58,6 +59,8 @@ export class CloudApiError extends DbSslError {
   readonly httpStatus?: number;
   readonly retryClass: RetryClass;
   readonly retryAfterMs?: number;
+  /** The cloud's own text (or ours where it gave none), without the action, code or request id. */
+  readonly cloudMessage: string;
 
   constructor(subject: ErrorSubject, d: CloudErrorDetails, options?: { cause?: unknown }) {
     const rid = d.requestId ? ` [RequestId: ${d.requestId}]` : "";
@@ -68,6 +71,15 @@ export class CloudApiError extends DbSslError {
     this.httpStatus = d.httpStatus;
     this.retryClass = d.retryClass;
     this.retryAfterMs = d.retryAfterMs;
+    this.cloudMessage = d.cloudMessage;
+  }
+
+  /** The same error (its class, code and request id) with another message and retry class. */
+  restated(retryClass: RetryClass, cloudMessage: string): CloudApiError {
+    const Same = this.constructor as new (s: ErrorSubject, d: CloudErrorDetails) => CloudApiError;
+    const { action, code, requestId, httpStatus } = this;
+    const subject = { family: this.family, instanceId: this.instanceId };
+    return new Same(subject, { action, code, requestId, httpStatus, retryClass, cloudMessage });
   }
 }
 

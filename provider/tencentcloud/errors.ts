@@ -66,6 +66,11 @@ export function classifyTencentCode(code: string, readOnly: boolean): RetryClass
   if (code === "RequestLimitExceeded" || code.startsWith("RequestLimitExceeded.")) {
     return "throttled";
   }
+  // FailedOperation.*: Tencent's side failed and nothing ran (seed 003): the core resends the
+  // same write a few times (retry.ts `notRun`). The rest: a busy instance, waited for.
+  if (code.startsWith("FailedOperation.") && NOT_RUN_RETRY_CODES.includes(code)) {
+    return readOnly ? "unavailable" : "notRun";
+  }
   if (NOT_RUN_RETRY_CODES.includes(code)) return readOnly ? "unavailable" : "busy";
   if (NOT_FOUND_CODES.includes(code)) return "gone";
   if (code === "InternalError" || code.startsWith("InternalError.")) return "unavailable";

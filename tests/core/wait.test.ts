@@ -236,6 +236,40 @@ describe("core/retry retryCall", () => {
       20_000,
     );
   });
+
+  it("notRun (the cloud's side failed, nothing ran): the write is sent 3 times, 10 s and 30 s apart, then final", async () => {
+    const clock = new FakeClock();
+    const started = clock.now();
+    const sentAt: number[] = [];
+    const notRun = new CloudApiError(subject, {
+      action: "ModifyDBInstanceSSLConfig",
+      code: "FailedOperation.FlowCreateError",
+      requestId: "req-1",
+      retryClass: "notRun",
+      cloudMessage: "flow create failed",
+    });
+    const err = await retryCall(
+      async () => {
+        sentAt.push(clock.now() - started);
+        throw notRun;
+      },
+      { clock, readOnly: false },
+    ).then(
+      () => assert.fail("expected a failure"),
+      (e: CloudApiError) => e,
+    );
+    assert.deepStrictEqual(sentAt, [0, 10_000, 40_000]);
+    assert.ok(err instanceof CloudApiError);
+    assert.strictEqual(err.retryClass, "final");
+    assert.strictEqual(err.code, "FailedOperation.FlowCreateError");
+    assert.strictEqual(err.requestId, "req-1");
+    assert.strictEqual(
+      err.message,
+      "alicloud.rds SSL (rm-1): ModifyDBInstanceSSLConfig failed: FailedOperation.FlowCreateError: " +
+        "answered 3 times in a row over 40s: the operation failed on the cloud's side and nothing " +
+        "was changed; try again later [RequestId: req-1]",
+    );
+  });
 });
 
 describe("core/apply-change: the read-back after a finished wait (issue 11)", () => {

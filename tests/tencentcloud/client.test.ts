@@ -90,9 +90,9 @@ describe("tencentcloud client: proxy, credentials, region", () => {
 describe("tencentcloud errors: classification by exact code", () => {
   it("every seed code has a class and a hint", () => {
     const expected: Record<string, [string, string]> = {
-      "FailedOperation.DatabaseAccessError": ["unavailable", "busy"],
-      "FailedOperation.FailedOperationError": ["unavailable", "busy"],
-      "FailedOperation.FlowCreateError": ["unavailable", "busy"],
+      "FailedOperation.DatabaseAccessError": ["unavailable", "notRun"],
+      "FailedOperation.FailedOperationError": ["unavailable", "notRun"],
+      "FailedOperation.FlowCreateError": ["unavailable", "notRun"],
       "InvalidParameterValue.InvalidParameterValueError": ["final", "final"],
       "InvalidParameterValue.ParameterCharacterLimitError": ["final", "final"],
       "OperationDenied.InstanceAccessDeniedError": ["final", "final"],

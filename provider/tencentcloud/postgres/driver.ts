@@ -15,7 +15,13 @@ import { INSTANCE_GONE } from "../../core/driver";
 import { isGone } from "../../core/errors";
 import { TENCENT_SDK_PACKAGE, tencentRegion } from "../client";
 import { POSTGRES_INPUT_FORMATS } from "../formats";
-import { describeInstanceTasks, describeSslConfig, describeStatus, describeTask } from "./calls";
+import {
+  describeInstanceTasks,
+  describeSslConfig,
+  describeStatus,
+  describeTask,
+  modifySslConfig,
+} from "./calls";
 import {
   FAMILY,
   POSTGRES_DEFAULT_TIMEOUT_MINUTES,
@@ -29,7 +35,6 @@ import {
 } from "./consts";
 import { sameAddress, validatePostgresInputs } from "./inputs";
 import { PENDING_TASK_STATUSES, pendingLine } from "./pending";
-import { modifyBounded } from "./send";
 import type { PostgresLiveSsl, PostgresSslInputs, PostgresTask } from "./types";
 
 /** Live state; the task list is read only while the instance reads `running` (it is busy else). */
@@ -70,7 +75,7 @@ async function send(
 ): Promise<SentAction> {
   // ConnectAddress "will be ignored when disabling SSL" (seed 003): not sent then.
   const enable = action !== "close";
-  const answer = await modifyBounded(ctx, inputs, {
+  const answer = await modifySslConfig(ctx, inputs, {
     DBInstanceId: inputs.instanceId,
     SSLEnabled: enable,
     ...(enable ? { ConnectAddress: inputs.connectAddress } : {}),

@@ -43,8 +43,8 @@ describe("tencentcloud.postgres: error codes", function () {
           ["ok", true],
         ],
       );
-      // FailedOperation.*: sent again by the write's own bounded retry (issue 17.11); a busy
-      // instance: waited for by the core.
+      // FailedOperation.*: sent again by the core's bounded `notRun` retry (issue 17.11); a
+      // busy instance: waited for by the core.
       const line = code.startsWith("FailedOperation.")
         ? `${MODIFY} ${code} (nothing ran), try 2 in 10s`
         : `instance busy (${code})`;
@@ -70,7 +70,7 @@ describe("tencentcloud.postgres: error codes", function () {
       err.message,
       new RegExp(
         `^tencentcloud\\.postgres SSL \\(${ID}\\): ${MODIFY} failed: ${code.replace(/\./g, "\\.")}: ` +
-          `answered 3 times in a row over 40s: the operation failed on Tencent's side and nothing ` +
+          `answered 3 times in a row over 40s: the operation failed on the cloud's side and nothing ` +
           `was changed; try again later \\[RequestId: [0-9a-f-]{36}\\]`,
       ),
     );
