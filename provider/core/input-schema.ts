@@ -10,7 +10,7 @@
  * anyway; `check`'s messages (property, what is allowed, a closest-id hint) are ours and tests
  * assert them, so a library's issues would each be mapped back; and `check` runs on every
  * preview, where a runtime dependency adds install size and load time for no rule it does not
- * already have (docs/ARCHITECTURE.md §2.6).
+ * already have (docs/ARCHITECTURE.md §2.5).
  */
 import { rules, type IdentifierFormat, type Rule } from "./check-failure";
 
