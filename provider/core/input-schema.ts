@@ -44,6 +44,28 @@ export interface InputSpec {
 /** The inputs in the order users read them, keyed by name. */
 export type InputSchema = Readonly<Record<string, InputSpec>>;
 
+/** The value type of an input as the provider receives it, from its `InputType`. */
+type ValueOf<T> = T extends { kind: "boolean" }
+  ? boolean
+  : T extends { kind: "integer" | "number" }
+    ? number
+    : T extends { kind: "oneOf"; values: readonly (infer V)[] }
+      ? V
+      : string;
+
+/** The inputs that always have a value after `check`: required, or given a default. */
+type Filled<S> = {
+  [K in keyof S]: S[K] extends { required: true } | { default: unknown } ? K : never;
+}[keyof S];
+
+/**
+ * The plain (resolved) inputs a schema declared `as const` describes, for a family's driver types:
+ * so those types cannot drift from the schema either.
+ */
+export type PlainInputs<S extends Record<string, { type: InputType }>> = {
+  [K in Filled<S>]: ValueOf<S[K]["type"]>;
+} & { [K in Exclude<keyof S, Filled<S>>]?: ValueOf<S[K]["type"]> };
+
 export function ruleOf(type: InputType): Rule {
   switch (type.kind) {
     case "string":

@@ -12,7 +12,7 @@ import {
   SWITCH_MODE_NAMES,
 } from "./consts";
 
-const DDS_OWN_INPUTS = {
+export const DDS_OWN_INPUTS = {
   switchMode: {
     type: { kind: "oneOf", values: SWITCH_MODE_NAMES },
     // The seed's example is SwitchMode 0 (at once); making it explicit keeps outputs honest.

@@ -12,15 +12,16 @@ import { ACL_VALUES, CA_TYPES, RDS_DEFAULT_TIMEOUT_MINUTES, TLS_VERSIONS } from 
 
 const PG_MYSQL = ["PostgreSQL", "MySQL"];
 const PG = ["PostgreSQL"];
-const pem = (doc: string, engines: readonly string[]): InputSpec => ({
-  type: { kind: "nonEmptyString" },
-  doc,
-  secret: true,
-  engines,
-});
+const pem = (doc: string, engines: readonly string[]) =>
+  ({
+    type: { kind: "nonEmptyString" } as const,
+    doc,
+    secret: true,
+    engines,
+  }) satisfies InputSpec;
 
 /** The family's own settings, in the order ModifyDBInstanceSSL lists them. */
-const RDS_OWN_INPUTS = {
+export const RDS_OWN_INPUTS = {
   connectionString: {
     type: { kind: "hostName", example: "rm-uf6wjk5xxxxxxx.mysql.rds.aliyuncs.com" },
     doc: "The endpoint the server certificate is issued for; defaults to the instance's endpoint.",

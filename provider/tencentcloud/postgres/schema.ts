@@ -23,7 +23,7 @@ export function isInstanceIPv4(v: string): boolean {
   return a !== 0 && a !== 127 && a < 224 && !(a === 169 && b === 254);
 }
 
-const POSTGRES_OWN_INPUTS = {
+export const POSTGRES_OWN_INPUTS = {
   connectAddress: {
     type: {
       kind: "custom",
