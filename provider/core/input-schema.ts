@@ -35,7 +35,10 @@ export interface InputSpec {
   secret?: boolean;
   /** The engines that accept it; absent: every engine of the family. */
   engines?: readonly string[];
-  /** The value `check` fills in when the input is not declared. */
+  /**
+   * The value used when the input is not declared: filled in by `check` (`sslEnabled`, `onDelete`,
+   * MongoDB `switchMode`), or for `timeoutMinutes` the driver's `defaultTimeoutMinutes`.
+   */
   default?: string | number | boolean;
   /** A change replaces the resource. */
   replaces?: boolean;
@@ -90,7 +93,7 @@ export function ruleOf(type: InputType): Rule {
 
 /** The `checkProperties` table for the given inputs of a schema. */
 export function checkTable(
-  schema: InputSchema,
+  schema: Readonly<Record<string, Pick<InputSpec, "type" | "required">>>,
   names: readonly string[] = Object.keys(schema),
 ): Record<string, { rule: Rule; required?: boolean }> {
   return Object.fromEntries(

@@ -134,10 +134,8 @@ export function validateSharedInputs(
   const known = [...SHARED_INPUT_NAMES, ...spec.inputNames, PROVIDER_INPUT];
   // Every shared input is checked, also where the family documents no renewal: a
   // `renewBeforeDays` there fails its type and the F7 refusal (core/check.ts) alike.
-  const table = Object.fromEntries(
-    Object.entries(sharedInputTypes(spec.formats)).map(([name, s]) => [name, { ...s, doc: "" }]),
-  );
-  return [...unknownInputFailures(inputs, known), ...checkProperties(inputs, checkTable(table))];
+  const table = checkTable(sharedInputTypes(spec.formats));
+  return [...unknownInputFailures(inputs, known), ...checkProperties(inputs, table)];
 }
 
 /** True when the live certificate expires within `renewBeforeDays` of `now`. */

@@ -13,7 +13,7 @@ export interface DbSslConfigArgs {
    */
   instanceId: pulumi.Input<string>;
   /**
-   * Region of the instance; defaults to `huaweicloud:region`, `HW_REGION_NAME`.
+   * Region of the instance; defaults to the first set of `huaweicloud:region`, `HW_REGION_NAME`.
    *
    * Allowed: a region id such as "cn-north-4" (the region input, or huaweicloud:region,
    * HW_REGION_NAME). Changing it replaces the resource.
@@ -27,7 +27,7 @@ export interface DbSslConfigArgs {
    */
   sslEnabled?: pulumi.Input<boolean>;
   /**
-   * The project (tenant) the instance belongs to; defaults to `HW_PROJECT_ID`.
+   * The project (tenant) the instance belongs to; defaults to the first set of `HW_PROJECT_ID`.
    *
    * Allowed: a project id: 32 lower-case hex characters such as
    * "0483b6b16e954cb88930a360d2c4e663". Changing it replaces the resource.

@@ -13,8 +13,9 @@ export interface DbSslConfigArgs {
    */
   instanceId: pulumi.Input<string>;
   /**
-   * Region of the instance; defaults to `opentelekomcloud:region`, `OS_REGION_NAME`,
-   * `opentelekomcloud:tenantName`, `OS_TENANT_NAME`, `OS_PROJECT_NAME`, else `eu-de`.
+   * Region of the instance; defaults to the first set of `opentelekomcloud:region`,
+   * `OS_REGION_NAME`, else the region prefix of `opentelekomcloud:tenantName`, `OS_TENANT_NAME`,
+   * `OS_PROJECT_NAME`, else `eu-de`.
    *
    * Allowed: a region id such as "eu-de" (the region input, or opentelekomcloud:region,
    * OS_REGION_NAME, tenantName). Changing it replaces the resource.
@@ -28,8 +29,8 @@ export interface DbSslConfigArgs {
    */
   sslEnabled?: pulumi.Input<boolean>;
   /**
-   * The project (tenant) the instance belongs to; defaults to `opentelekomcloud:tenantId`,
-   * `OS_PROJECT_ID`, `OS_TENANT_ID`.
+   * The project (tenant) the instance belongs to; defaults to the first set of
+   * `opentelekomcloud:tenantId`, `OS_PROJECT_ID`, `OS_TENANT_ID`.
    *
    * Allowed: a project id: 32 lower-case hex characters such as
    * "0483b6b16e954cb88930a360d2c4e663". Changing it replaces the resource.

@@ -12,8 +12,10 @@ import { RDSV3_DEFAULT_TIMEOUT_MINUTES, TOGGLE_ENGINE } from "./consts";
 const sources = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(", ");
 
 export function rdsV3InputSchema(cloud: RdsV3Cloud): InputSchema {
+  const fromName = cloud.regionFromProjectName;
   const regionDefault =
-    sources([...cloud.region, ...cloud.regionFromProjectName]) +
+    `the first set of ${sources(cloud.region)}` +
+    (fromName.length === 0 ? "" : `, else the region prefix of ${sources(fromName)}`) +
     (cloud.defaultRegion === undefined ? "" : `, else \`${cloud.defaultRegion}\``);
   return familyInputSchema(
     cloud.formats,
@@ -36,7 +38,7 @@ export function rdsV3InputSchema(cloud: RdsV3Cloud): InputSchema {
     {
       projectId: {
         type: { kind: "format", format: PROJECT_ID_FORMAT },
-        doc: `The project (tenant) the instance belongs to; defaults to ${sources(cloud.projectId)}.`,
+        doc: `The project (tenant) the instance belongs to; defaults to the first set of ${sources(cloud.projectId)}.`,
         replaces: true,
       },
     },

@@ -84,8 +84,10 @@ describe("inputs declared once (issue 19)", () => {
   });
 
   for (const { module, schema } of DOCUMENTED_FAMILIES) {
-    it(`${module}: the driver's inputs are the schema's, and check knows each`, async () => {
-      assert.deepEqual([...driverFor(module).inputNames], ownInputNames(schema));
+    it(`${module}: the driver's inputs and default timeout are the schema's, and check knows each`, async () => {
+      const driver = driverFor(module);
+      assert.deepEqual([...driver.inputNames], ownInputNames(schema));
+      assert.equal(schema.timeoutMinutes.default, driver.defaultTimeoutMinutes);
       for (const name of Object.keys(schema)) {
         const unknown = (await failuresOn(module, name, undefined)).filter((r) =>
           r.includes("is not an input"),
