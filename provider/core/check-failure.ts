@@ -23,7 +23,7 @@ export function isKnown(value: unknown): boolean {
   return value !== undefined && value !== null && !isUnknown(value);
 }
 
-type Rule = (property: string, value: unknown) => string | undefined;
+export type Rule = (property: string, value: unknown) => string | undefined;
 
 /** A cloud's documented format for an identifier (instance id, region id). */
 export interface IdentifierFormat {

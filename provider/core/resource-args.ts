@@ -83,15 +83,25 @@ export function resourceOptions(
  * The base of every family's `DbSslConfig`: the outputs all families have, and the one way the
  * arguments reach the dynamic resource (seeds, secrets, options). A family's class adds only its
  * own outputs and names its shim, family and spec.
+ *
+ * Outputs hold what the cloud reported at the last `up` or `refresh`, or what was sent to it
+ * where the cloud does not read a setting back; never a value that was neither.
  */
 export abstract class FamilyDbSslConfig extends pulumi.dynamic.Resource {
+  /** The instance this resource keeps SSL on, as declared. */
   declare readonly instanceId: pulumi.Output<string>;
+  /** The instance's region: the declared one, else the default `check` resolved from config. */
   declare readonly region: pulumi.Output<string>;
+  /** Whether SSL (TLS) is on, as the cloud reports it. */
   declare readonly sslEnabled: pulumi.Output<boolean>;
-  /** What the last change sent, e.g. `ModifyDBInstanceSSL`. */
+  /**
+   * The last change this resource sent: `open`, `close`, `update` (a certificate renewal) or
+   * `reconfigure` (settings only, SSL stays on); unset until one is sent.
+   */
   declare readonly lastAction: pulumi.Output<string | undefined>;
-  /** The cloud's id of the last change's task or job, as exact text. */
+  /** The cloud's id of the last change's task or job, as exact text (no rounding above 2^53). */
   declare readonly lastTaskId: pulumi.Output<string | undefined>;
+  /** The cloud's request id of the last change, for its support desk. */
   declare readonly lastRequestId: pulumi.Output<string | undefined>;
 
   protected constructor(

@@ -71,9 +71,6 @@ export const RDSV3_SETTLE_GRACE_MS = 120_000;
 /** The only engine whose SSL the API toggles (Huawei doc "supported only for RDS for MySQL"). */
 export const TOGGLE_ENGINE = "MySQL";
 
-/** The family's own inputs (besides the shared ones). `projectId` replaces the resource. */
-export const RDSV3_INPUT_NAMES = ["projectId"] as const;
-
 /** Outputs beyond the shared ones, seeded by the resource classes. */
 export const RDSV3_OUTPUTS = ["projectId", "engine", "engineVersion", "instanceStatus"] as const;
 

@@ -3,7 +3,9 @@
  * id, write = the SSL switch, one poll = the job (when the PUT returned one) and the instance.
  * Waiting, deciding "finished", retries and validation plumbing are provider/core.
  */
-import { checkProperties, rules } from "../core/check-failure";
+import { checkProperties } from "../core/check-failure";
+import { checkTable } from "../core/input-schema";
+import { ownInputNames } from "../core/inputs";
 import type {
   DriverContext,
   SentAction,
@@ -15,25 +17,19 @@ import { INSTANCE_GONE } from "../core/driver";
 import { isGone } from "../core/errors";
 import { listInstance, showJob, switchSsl } from "./calls";
 import { clearChangeMark, markOf, setChangeMark, unfinishedChangeOf } from "./change-mark";
-import {
-  cloudRegion,
-  HUAWEI_CLOUD,
-  OPEN_TELEKOM_CLOUD,
-  PROJECT_ID_FORMAT,
-  type RdsV3Cloud,
-} from "./clouds";
+import { cloudRegion, HUAWEI_CLOUD, OPEN_TELEKOM_CLOUD, type RdsV3Cloud } from "./clouds";
 import {
   ACTIVE,
   JOB_STATUS,
   NOTHING_TO_PROTECT_STATUSES,
   RDSV3_DEFAULT_TIMEOUT_MINUTES,
   RDSV3_EXPECTED_DURATION_MS,
-  RDSV3_INPUT_NAMES,
   RDSV3_JOB_QUERYABLE_AFTER_MS,
   RDSV3_SETTLE_GRACE_MS,
   TERMINAL_STATUSES,
 } from "./consts";
 import { canToggle, engineFailures, onDeleteReason, whyNoSwitch } from "./engines";
+import { rdsV3InputSchema } from "./schema";
 import type { InstanceRecord, RdsV3Inputs, RdsV3Live } from "./types";
 
 /** OTC user guide configuring_an_ssl_connection.rst (tencent-huawei.md §2.3): on and off both reboot. */
@@ -60,6 +56,8 @@ function plan(inputs: RdsV3Inputs, live: RdsV3Live): SslAction | undefined {
 }
 
 export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live> {
+  const schema = rdsV3InputSchema(cloud);
+  const ownInputs = ownInputNames(schema);
   async function read(ctx: DriverContext, inputs: RdsV3Inputs): Promise<RdsV3Live> {
     const { record, projectId } = await listInstance(ctx, cloud, inputs);
     return toLive(record, projectId);
@@ -149,14 +147,13 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
     // No certificate renewal call exists (seed 004): rotateTrigger/renewBeforeDays fail at check (F7).
     actions: ["open", "close"],
     secretOutputs: [],
-    inputNames: RDSV3_INPUT_NAMES,
+    inputNames: ownInputs,
     sdkPackages: [], // own signer over node:https (signer.ts says why)
     inputFormats: cloud.formats,
-    replaceOn: ["projectId"],
+    replaceOn: ownInputs.filter((name) => schema[name].replaces === true),
     defaultRegion: (settings) => cloudRegion(cloud, settings),
     withDefaults: (raw) => raw,
-    validate: (inputs) =>
-      checkProperties(inputs, { projectId: { rule: rules.format(PROJECT_ID_FORMAT) } }),
+    validate: (inputs) => checkProperties(inputs, checkTable(schema, ownInputs)),
     drifted: () => [], // sslEnabled is compared by the core; projectId replaces
     restartWarning,
     switchEffect: () => RDSV3_REBOOT,

@@ -99,5 +99,3 @@ export const DDS_INPUT_FORMATS: InputFormats = {
   instanceId: DDS_INSTANCE_ID_FORMAT,
   region: ALIBABA_REGION_FORMAT,
 };
-
-export const DDS_SETTING_NAMES = ["switchMode", "forceEncryption"] as const;

@@ -18,13 +18,13 @@ import { describeAttribute, describeOpenTasks, describeSsl, modifySsl } from "./
 import {
   DDS_DEFAULT_TIMEOUT_MINUTES,
   DDS_INPUT_FORMATS,
-  DDS_SETTING_NAMES,
   DDS_SETTLE_GRACE_MS,
   FAMILY,
   IN_FLIGHT_TASK_STATUSES,
   WAITING_TASK_STATUS,
 } from "./consts";
 import { ddsDefaults, validateDdsInputs } from "./inputs";
+import { DDS_SETTING_NAMES } from "./schema";
 import {
   alreadyInState,
   forceEncryptionBlocked,

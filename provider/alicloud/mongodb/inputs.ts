@@ -3,19 +3,16 @@
  * `SwitchMode` 0/1, `ForceEncryption` 0/1). Rules that need the instance (topology, version,
  * storage) are checked before any write by the driver's `validateLive`.
  */
-import { checkProperties, isUnknown, rules, type CheckFailure } from "../../core/check-failure";
-import { SWITCH_MODE_NAMES } from "./consts";
+import { checkProperties, isUnknown, type CheckFailure } from "../../core/check-failure";
+import { checkTable } from "../../core/input-schema";
+import { DDS_INPUTS, DDS_SETTING_NAMES } from "./schema";
 
 export function ddsDefaults(raw: Record<string, unknown>): Record<string, unknown> {
-  // The seed's example is SwitchMode 0 (at once); making it explicit keeps outputs honest.
-  return { switchMode: "immediately", ...raw };
+  return { switchMode: DDS_INPUTS.switchMode.default, ...raw };
 }
 
 export function validateDdsInputs(inputs: Record<string, unknown>): CheckFailure[] {
-  const failures = checkProperties(inputs, {
-    switchMode: { rule: rules.oneOf(SWITCH_MODE_NAMES) },
-    forceEncryption: { rule: rules.boolean() },
-  });
+  const failures = checkProperties(inputs, checkTable(DDS_INPUTS, DDS_SETTING_NAMES));
   // ForceEncryption accepts only SSL connections (seed 000): it cannot hold with SSL off.
   if (
     inputs.forceEncryption === true &&

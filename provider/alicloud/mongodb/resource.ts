@@ -6,35 +6,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FamilyDbSslConfig, type FamilyResourceSpec } from "../../core/resource-args";
 import ddsShim = require("../../shims/alicloud-mongodb");
+import type { DbSslConfigArgs } from "./args";
 import { FAMILY } from "./consts";
 
-export interface DbSslConfigArgs {
-  /** The MongoDB instance ID (`dds-...`). Changing it replaces the resource. */
-  instanceId: pulumi.Input<string>;
-  /** Region of the instance; defaults to `alicloud:region`. Changing it replaces the resource. */
-  region?: pulumi.Input<string>;
-  /** SSL on (default) or off. */
-  sslEnabled?: pulumi.Input<boolean>;
-  /**
-   * When the cloud applies a change: `immediately` (default, SwitchMode 0) or
-   * `maintenanceWindow` (SwitchMode 1: `up` returns once the change is accepted; the outputs'
-   * `pendingChange` says it is scheduled, and a later refresh shows it applied).
-   */
-  switchMode?: pulumi.Input<"immediately" | "maintenanceWindow">;
-  /**
-   * Accept SSL connections only (MongoDB 7.0 / 8.0 on cloud disks). Sent with Open or Update:
-   * changing it while SSL stays on needs a certificate renewal (a new `rotateTrigger`).
-   */
-  forceEncryption?: pulumi.Input<boolean>;
-  /** Change this value to renew the certificate (SSLAction Update; restarts the instance). */
-  rotateTrigger?: pulumi.Input<string>;
-  /** Renew when the live certificate expires within this many days (1-180). */
-  renewBeforeDays?: pulumi.Input<number>;
-  /** On delete: `retain` (default) leaves SSL as it is; `disable` turns it off (a restart). */
-  onDelete?: pulumi.Input<"disable" | "retain">;
-  /** How long `up` waits for the cloud (default 120). Pulumi's customTimeouts do not reach dynamic providers. */
-  timeoutMinutes?: pulumi.Input<number>;
-}
+export type { DbSslConfigArgs };
 
 const SPEC: FamilyResourceSpec = {
   outputs: [
@@ -49,18 +24,29 @@ const SPEC: FamilyResourceSpec = {
   secrets: [],
 };
 
+/**
+ * SSL on an ApsaraDB for MongoDB replica set (3.4 or later) or sharded cluster (on ESSDs), through
+ * ModifyDBInstanceSSL. Every SSL change (Open, Close, Update) restarts the instance, now or in its
+ * maintenance window (`switchMode`).
+ */
 export class DbSslConfig extends FamilyDbSslConfig {
-  /** `replicate` or `sharding`. */
+  /** `replicate` (replica set) or `sharding` (sharded cluster). */
   declare readonly instanceType: pulumi.Output<string | undefined>;
+  /** The MongoDB version, e.g. `4.4` (DescribeDBInstanceAttribute `EngineVersion`). */
   declare readonly engineVersion: pulumi.Output<string | undefined>;
+  /** The storage type, e.g. `cloud_essd1` or `local_ssd`. */
   declare readonly storageType: pulumi.Output<string | undefined>;
-  /** `HH:mmZ-HH:mmZ`, where `maintenanceWindow` changes run. */
+  /** `HH:mmZ-HH:mmZ`, where `switchMode: "maintenanceWindow"` changes run. */
   declare readonly maintenanceWindow: pulumi.Output<string | undefined>;
+  /** When the last change was to apply: `immediately` or `maintenanceWindow`, as declared. */
   declare readonly switchMode: pulumi.Output<string>;
+  /** Whether only SSL connections are accepted, as read (or last sent when the cloud omits it). */
   declare readonly forceEncryption: pulumi.Output<boolean | undefined>;
+  /** When the SSL certificate expires (ISO 8601), while SSL is on. */
   declare readonly certificateExpiresAt: pulumi.Output<string | undefined>;
+  /** The certificate's common name (`CertCommonName`), while SSL is on. */
   declare readonly certificateCommonName: pulumi.Output<string | undefined>;
-  /** A change the cloud holds for the maintenance window, if any. */
+  /** A change the cloud holds for the maintenance window, if any: a later refresh shows it applied. */
   declare readonly pendingChange: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: DbSslConfigArgs, opts?: pulumi.CustomResourceOptions) {

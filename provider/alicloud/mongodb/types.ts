@@ -1,12 +1,9 @@
 import type { BaseLiveSsl, BaseSslInputs } from "../../core/driver";
-import type { SwitchMode } from "./consts";
+import type { PlainInputs } from "../../core/input-schema";
+import type { DDS_OWN_INPUTS } from "./schema";
 
-/** Plain (resolved) inputs of `alicloud.mongodb.DbSslConfig`, as the provider receives them. */
-export interface DdsSslInputs extends BaseSslInputs {
-  /** When the cloud applies a change: now, or in the instance's maintenance window. */
-  switchMode: SwitchMode;
-  forceEncryption?: boolean;
-}
+/** Plain (resolved) inputs of `alicloud.mongodb.DbSslConfig` (`switchMode` defaulted by `check`). */
+export interface DdsSslInputs extends BaseSslInputs, PlainInputs<typeof DDS_OWN_INPUTS> {}
 
 /** What DescribeDBInstanceAttribute + DescribeDBInstanceSSL + DescribeHistoryTasks report. */
 export interface DdsLiveSsl extends BaseLiveSsl {

@@ -64,30 +64,3 @@ export const CERTIFICATE_SETTINGS = [
   "clientCrlEnabled",
   "clientCertRevocationList",
 ] as const;
-
-/**
- * Which settings each engine accepts (seed: "supported only when the instance runs PostgreSQL";
- * ForceEncryption: SQL Server, and MySQL since Terraform PR #9840; TlsVersion: SQL Server).
- */
-export const ENGINE_SETTINGS: Record<string, readonly string[]> = {
-  PostgreSQL: [...CERTIFICATE_SETTINGS, "acl", "replicationAcl"],
-  MySQL: ["caType", "serverCert", "serverKey", "forceEncryption"],
-  SQLServer: ["forceEncryption", "tlsVersion"],
-};
-
-export const RDS_SETTING_NAMES = [
-  "connectionString",
-  ...CERTIFICATE_SETTINGS,
-  "acl",
-  "replicationAcl",
-  "forceEncryption",
-  "tlsVersion",
-] as const;
-
-/** Certificates and keys: secret in inputs and outputs. */
-export const RDS_SECRET_NAMES = [
-  "serverCert",
-  "serverKey",
-  "clientCaCert",
-  "clientCertRevocationList",
-];

@@ -25,13 +25,11 @@ import {
 } from "./calls";
 import {
   FAMILY,
-  ENGINE_SETTINGS,
   RDS_DEFAULT_TIMEOUT_MINUTES,
   RDS_EXPECTED_DURATION_MS,
-  RDS_SECRET_NAMES,
-  RDS_SETTING_NAMES,
   RDS_SETTLE_GRACE_MS,
 } from "./consts";
+import { ENGINE_SETTINGS, RDS_SECRET_NAMES, RDS_SETTING_NAMES } from "./schema";
 import { rdsDefaults, validateRdsInputs } from "./inputs";
 import type { RdsLiveSsl, RdsSslInputs } from "./types";
 import {

@@ -9,7 +9,6 @@ import {
   describeValue,
   isKnown,
   isUnknown,
-  rules,
   unusedWithSslOff,
   type CheckFailure,
 } from "../../core/check-failure";
@@ -20,7 +19,9 @@ import {
   checkPrivateKeyPem,
   describeCertificatePem,
 } from "../../core/pem";
-import { ACL_VALUES, CA_TYPES, CERTIFICATE_SETTINGS, TLS_VERSIONS } from "./consts";
+import { checkTable } from "../../core/input-schema";
+import { CERTIFICATE_SETTINGS } from "./consts";
+import { RDS_INPUTS, RDS_SETTING_NAMES } from "./schema";
 
 export function rdsDefaults(raw: Record<string, unknown>): Record<string, unknown> {
   // No RDS-specific defaults: an unset caType is left to the cloud, which then uses `aliyun`
@@ -29,20 +30,7 @@ export function rdsDefaults(raw: Record<string, unknown>): Record<string, unknow
 }
 
 export function validateRdsInputs(inputs: Record<string, unknown>, now: Date): CheckFailure[] {
-  const failures = checkProperties(inputs, {
-    connectionString: { rule: rules.hostName("rm-uf6wjk5xxxxxxx.mysql.rds.aliyuncs.com") },
-    caType: { rule: rules.oneOf(CA_TYPES) },
-    serverCert: { rule: rules.nonEmptyString() },
-    serverKey: { rule: rules.nonEmptyString() },
-    clientCaEnabled: { rule: rules.boolean() },
-    clientCaCert: { rule: rules.nonEmptyString() },
-    clientCrlEnabled: { rule: rules.boolean() },
-    clientCertRevocationList: { rule: rules.nonEmptyString() },
-    acl: { rule: rules.oneOf(ACL_VALUES) },
-    replicationAcl: { rule: rules.oneOf(ACL_VALUES) },
-    forceEncryption: { rule: rules.boolean() },
-    tlsVersion: { rule: rules.oneOf(TLS_VERSIONS) },
-  });
+  const failures = checkProperties(inputs, checkTable(RDS_INPUTS, RDS_SETTING_NAMES));
   const bad = new Set(failures.map((f) => f.property));
   const ok = (name: string) => isKnown(inputs[name]) && !bad.has(name);
   if (inputs.sslEnabled === false) {

@@ -1,23 +1,12 @@
 import type { BaseLiveSsl, BaseSslInputs } from "../../core/driver";
-import type { ACL_VALUES, CA_TYPES, TLS_VERSIONS } from "./consts";
+import type { PlainInputs } from "../../core/input-schema";
+import type { ACL_VALUES } from "./consts";
+import type { RDS_OWN_INPUTS } from "./schema";
 
 export type RdsAcl = (typeof ACL_VALUES)[number];
 
 /** Plain (resolved) inputs of `alicloud.rds.DbSslConfig`, as the provider receives them. */
-export interface RdsSslInputs extends BaseSslInputs {
-  connectionString?: string;
-  caType?: (typeof CA_TYPES)[number];
-  serverCert?: string;
-  serverKey?: string;
-  clientCaEnabled?: boolean;
-  clientCaCert?: string;
-  clientCrlEnabled?: boolean;
-  clientCertRevocationList?: string;
-  acl?: RdsAcl;
-  replicationAcl?: RdsAcl;
-  forceEncryption?: boolean;
-  tlsVersion?: (typeof TLS_VERSIONS)[number];
-}
+export interface RdsSslInputs extends BaseSslInputs, PlainInputs<typeof RDS_OWN_INPUTS> {}
 
 /** What DescribeDBInstanceAttribute + DescribeDBInstanceSSL report, normalised. */
 export interface RdsLiveSsl extends BaseLiveSsl {

@@ -7,14 +7,13 @@ import type { SslAction } from "../../core/driver";
 import { sameText } from "../../core/inputs";
 import { sameCertificate, sameCrl } from "../../core/pem";
 import {
-  ENGINE_SETTINGS,
-  RDS_SETTING_NAMES,
   RDS_STATUS,
   SSL_ENABLED_WIRE,
   EXPIRED_LOCK,
   TERMINAL_STATUSES,
   TRUE_SPELLINGS,
 } from "./consts";
+import { ENGINE_SETTINGS, RDS_SETTING_NAMES } from "./schema";
 import type { RdsLiveSsl, RdsSslInputs } from "./types";
 
 type SettingName = (typeof RDS_SETTING_NAMES)[number];

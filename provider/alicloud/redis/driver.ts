@@ -17,7 +17,6 @@ import { INSTANCE_GONE } from "../../core/driver";
 import { isGone } from "../../core/errors";
 import { alibabaRegion } from "../client";
 import { AlibabaApiError } from "../errors";
-import { ALIBABA_REGION_FORMAT } from "../formats";
 import {
   describe,
   describeAttribute,
@@ -31,10 +30,10 @@ import {
   ERROR_ADVICE,
   FAMILY,
   REDIS_DEFAULT_TIMEOUT_MINUTES,
-  REDIS_INSTANCE_ID_FORMAT,
   REDIS_SETTLE_GRACE_MS,
   SSL_ENABLED_WIRE,
 } from "./consts";
+import { REDIS_INPUT_FORMATS } from "./schema";
 import type { RedisLiveSsl, RedisSslInputs } from "./types";
 import { readTaskStatus, unexplainedStatus, type TaskProgress } from "./task-status";
 import { instanceCondition } from "./wire";
@@ -265,7 +264,7 @@ export const redisDriver: SslDriver<RedisSslInputs, RedisLiveSsl> = {
   secretOutputs: [],
   inputNames: [],
   sdkPackages: ["@alicloud/r-kvstore20150101", "@alicloud/openapi-core", "@alicloud/credentials"],
-  inputFormats: { instanceId: REDIS_INSTANCE_ID_FORMAT, region: ALIBABA_REGION_FORMAT },
+  inputFormats: REDIS_INPUT_FORMATS,
   defaultRegion: (settings) => alibabaRegion({ settings } as DriverContext),
   // ModifyInstanceSSL has no setting besides SSLEnabled (seed 002): nothing to default or check.
   withDefaults: (raw) => raw,

@@ -5,40 +5,31 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FamilyDbSslConfig, type FamilyResourceSpec } from "../../core/resource-args";
 import redisShim = require("../../shims/alicloud-redis");
+import type { DbSslConfigArgs } from "./args";
 import { FAMILY } from "./consts";
 
-export interface DbSslConfigArgs {
-  /** The Tair / Redis instance ID (`r-...`). Changing it replaces the resource. */
-  instanceId: pulumi.Input<string>;
-  /** Region of the instance; defaults to `alicloud:region`. Changing it replaces the resource. */
-  region?: pulumi.Input<string>;
-  /** TLS on (default) or off. */
-  sslEnabled?: pulumi.Input<boolean>;
-  /** Change this value to update the certificate (ModifyInstanceSSL `SSLEnabled=Update`). */
-  rotateTrigger?: pulumi.Input<string>;
-  /**
-   * Update when `SSLExpiredTime` is within this many days. The cloud documents that date as the CA
-   * certificate's expiry, which an update may not move: prefer `rotateTrigger`.
-   */
-  renewBeforeDays?: pulumi.Input<number>;
-  /** On delete: `retain` (default) leaves TLS as it is; `disable` turns it off (a restart). */
-  onDelete?: pulumi.Input<"disable" | "retain">;
-  /** How long `up` waits for the cloud (default 60). Pulumi's customTimeouts do not reach dynamic providers. */
-  timeoutMinutes?: pulumi.Input<number>;
-}
+export type { DbSslConfigArgs };
 
 const SPEC: FamilyResourceSpec = {
   outputs: ["engine", "engineVersion", "caDownloadUrl"],
   secrets: [],
 };
 
+/**
+ * TLS on a Tair / ApsaraDB for Redis instance, through ModifyInstanceSSL. `up` waits for the
+ * change's task; enabling TLS or updating the certificate restarts the instance with a
+ * connection blip.
+ */
 export class DbSslConfig extends FamilyDbSslConfig {
+  /** The engine, e.g. `Redis` (DescribeInstanceAttribute `Engine`). */
   declare readonly engine: pulumi.Output<string | undefined>;
+  /** The engine version, e.g. `7.0`. */
   declare readonly engineVersion: pulumi.Output<string | undefined>;
-  /** `SSLExpiredTime`: documented as the CA certificate's expiry. */
+  /** `SSLExpiredTime`: documented as the CA certificate's expiry, which an update may not move. */
   declare readonly certificateExpiresAt: pulumi.Output<string | undefined>;
+  /** The certificate's common name (`CertCommonName`), while TLS is on. */
   declare readonly certificateCommonName: pulumi.Output<string | undefined>;
-  /** Where clients download the CA chain (`CertDownloadURL`). */
+  /** Where clients download the CA chain (`CertDownloadURL`), while TLS is on. */
   declare readonly caDownloadUrl: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: DbSslConfigArgs, opts?: pulumi.CustomResourceOptions) {

@@ -58,7 +58,5 @@ export const TASK_STATUS = {
 /** How far back the instance's task list is searched for a change still running or waiting. */
 export const TASK_WINDOW_MS = 7 * 24 * 3600_000;
 
-export const POSTGRES_SETTING_NAMES = ["connectAddress"] as const;
-
 /** The CA certificate PEM is kept secret in outputs (issue 8). */
 export const POSTGRES_SECRET_OUTPUTS = ["caCert"];

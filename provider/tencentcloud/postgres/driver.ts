@@ -27,13 +27,13 @@ import {
   POSTGRES_DEFAULT_TIMEOUT_MINUTES,
   POSTGRES_EXPECTED_DURATION_MS,
   POSTGRES_SECRET_OUTPUTS,
-  POSTGRES_SETTING_NAMES,
   POSTGRES_SETTLE_GRACE_MS,
   RUNNING,
   TASK_STATUS,
   TERMINAL_STATUSES,
 } from "./consts";
 import { sameAddress, validatePostgresInputs } from "./inputs";
+import { POSTGRES_SETTING_NAMES } from "./schema";
 import { PENDING_TASK_STATUSES, pendingLine } from "./pending";
 import type { PostgresLiveSsl, PostgresSslInputs, PostgresTask } from "./types";
 

@@ -3,37 +3,12 @@
  * already validates instanceId, region (the seed's 18 regions), sslEnabled and onDelete, and
  * rejects rotateTrigger / renewBeforeDays because this API has no renewal (driver `actions`).
  */
-import { isIP } from "node:net";
-import {
-  checkProperties,
-  describeValue,
-  isKnown,
-  type CheckFailure,
-} from "../../core/check-failure";
-
-/**
- * An address a PostgreSQL instance can have: a plain dotted IPv4 address (the seed's private and
- * public IPs; the API's network info carries IPv4 `Ip` values), and not one no instance is
- * reachable at (0/8, loopback 127/8, link-local 169.254/16, multicast and reserved 224/3).
- * IPv4-mapped IPv6 (`::ffff:10.0.0.4`), other IPv6 and host names are refused.
- */
-export function isInstanceIPv4(v: string): boolean {
-  if (isIP(v) !== 4) return false;
-  const [a, b] = v.split(".").map(Number);
-  return a !== 0 && a !== 127 && a < 224 && !(a === 169 && b === 254);
-}
+import { checkProperties, isKnown, type CheckFailure } from "../../core/check-failure";
+import { checkTable } from "../../core/input-schema";
+import { POSTGRES_INPUTS, POSTGRES_SETTING_NAMES } from "./schema";
 
 export function validatePostgresInputs(inputs: Record<string, unknown>): CheckFailure[] {
-  const failures = checkProperties(inputs, {
-    connectAddress: {
-      rule: (p, v) =>
-        typeof v === "string" && isInstanceIPv4(v)
-          ? undefined
-          : `${p} must be the instance's IPv4 address as the console shows it (its private or ` +
-            `public IP, e.g. "10.0.0.4"; for a read-only instance its own IP or its group's), ` +
-            `not a loopback, link-local, multicast or IPv6 address; got ${describeValue(v)}`,
-    },
-  });
+  const failures = checkProperties(inputs, checkTable(POSTGRES_INPUTS, POSTGRES_SETTING_NAMES));
   // "this parameter is required when enabling SSL or modifying the SSL-protected connection
   // address. it will be ignored when disabling SSL" (seed 003, ConnectAddress).
   if (inputs.sslEnabled === true && inputs.connectAddress === undefined) {

@@ -1,10 +1,9 @@
 import type { BaseLiveSsl, BaseSslInputs } from "../../core/driver";
+import type { PlainInputs } from "../../core/input-schema";
+import type { POSTGRES_OWN_INPUTS } from "./schema";
 
 /** Plain (resolved) inputs of `tencentcloud.postgres.DbSslConfig`. */
-export interface PostgresSslInputs extends BaseSslInputs {
-  /** The IP address the SSL certificate protects; required when enabling (seed 003). */
-  connectAddress?: string;
-}
+export interface PostgresSslInputs extends BaseSslInputs, PlainInputs<typeof POSTGRES_OWN_INPUTS> {}
 
 /** DescribeDBInstanceAttribute + DescribeDBInstanceSSLConfig + DescribeTasks, normalised. */
 export interface PostgresLiveSsl extends BaseLiveSsl {
