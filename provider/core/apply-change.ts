@@ -114,7 +114,11 @@ async function conclude<I extends BaseSslInputs, L extends BaseLiveSsl>(
   settled: Settled<L>,
 ): Promise<ChangeResult<L>> {
   if (settled.verdict === "scheduled") {
-    noticeAbout(driver, req, `${sent.action} is scheduled for the maintenance window; refresh later`);
+    noticeAbout(
+      driver,
+      req,
+      `${sent.action} is scheduled for the maintenance window; refresh later`,
+    );
     return { live: await readLive(driver, req), sent: { ...sent, scheduled: true } };
   }
   return { live: await readBack(driver, req, sent, settled.live), sent };

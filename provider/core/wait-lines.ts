@@ -70,7 +70,9 @@ export class WaitLines {
 
   private heartbeat(): void {
     const waiting = `waiting for ${this.opts.target}`;
-    this.print(this.last === undefined ? waiting : `${this.last.state} at the last poll, ${waiting}`);
+    this.print(
+      this.last === undefined ? waiting : `${this.last.state} at the last poll, ${waiting}`,
+    );
   }
 
   private print(what: string): void {

@@ -69,8 +69,7 @@ export interface PollOptions {
 
 /** What a judgement says about one poll: finished (with a value), or the state to report. */
 export type Verdict<T> =
-  | { done: true; value: T }
-  | { done: false; state: string; remainingMs?: number };
+  { done: true; value: T } | { done: false; state: string; remainingMs?: number };
 
 /**
  * Delay before a retry of an answer that said "busy" (`poll`, 1-based): doubling from the first
@@ -167,7 +166,8 @@ export async function pollUntil<P, T>(
     const verdict = judge(await poll());
     if (verdict.done) {
       const at = formatDuration(opts.clock.now() - started);
-      if (n > 0) (opts.finished ?? opts.progress)(`${describe(opts.subject)}: ${opts.target} after ${at}`);
+      if (n > 0)
+        (opts.finished ?? opts.progress)(`${describe(opts.subject)}: ${opts.target} after ${at}`);
       return verdict.value;
     }
     lines.polled(verdict, n);

@@ -43,7 +43,12 @@ function tenMinuteChange(extra: Partial<SettleOptions> = {}, remainingMs?: (t: n
       const t = clock.now() - START;
       pollsAt.push(t);
       if (t >= TEN_MINUTES) return { state: "Running", steady: true, targetShown: true };
-      return { state: "SSL_MODIFYING", steady: false, targetShown: false, remainingMs: remainingMs?.(t) };
+      return {
+        state: "SSL_MODIFYING",
+        steady: false,
+        targetShown: false,
+        remainingMs: remainingMs?.(t),
+      };
     },
   );
   return { verdict, lines, pollsAt };
@@ -84,7 +89,8 @@ describe("core/wait-lines: a line at least every 30 s while waiting (issue 19)",
     for (const line of waiting) {
       const left = /, about (?:(\d+)m(\d\d)s|(\d+)s) left \(cloud's estimate\)$/.exec(line.text);
       assert.ok(left, line.text);
-      const seconds = left[3] !== undefined ? Number(left[3]) : Number(left[1]) * 60 + Number(left[2]);
+      const seconds =
+        left[3] !== undefined ? Number(left[3]) : Number(left[1]) * 60 + Number(left[2]);
       assert.strictEqual(seconds, Math.round((TEN_MINUTES - line.at) / 1000), line.text);
     }
   });
