@@ -93,6 +93,7 @@ describe("alicloud.rds progress and dbssl:logLevel (issue 19)", function () {
       await waitForLog(h.host, `ModifyDBInstanceSSL ok (HTTP 200, request ${modify.requestId}, `),
       h.host.logs.join("\n"),
     );
+    assert.ok(await waitForLog(h.host, `request ${sent.at(-1)!.requestId}, `));
     const calls = h.host.logs.filter((l) =>
       l.startsWith("[dbssl] debug: alicloud.rds pgm-debug1: "),
     );
