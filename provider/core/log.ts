@@ -6,7 +6,7 @@
  *   scheduled for the maintenance window, nothing left to protect). Errors reach the user through
  *   Pulumi's own error output at every level.
  * - `info` (the default): notices, and progress while waiting (state changes, retries, and a
- *   heartbeat at least every 30 s: wait.ts).
+ *   heartbeat at least every 30 s: wait-lines.ts).
  * - `debug`: all of that, and one line per cloud call: family, instance, API action, outcome
  *   (`ok` or the cloud's error code), HTTP status, request id and duration. Never parameters,
  *   answers or cloud messages: a Modify call carries keys and certificates.
