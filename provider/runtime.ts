@@ -6,6 +6,7 @@
 import type { DriverContext } from "./core/driver";
 import { processClock } from "./core/clock";
 import { lifecycleFor, type Lifecycle } from "./core/lifecycle";
+import { linesAt } from "./core/log";
 import { settingsFrom, type ConfigSource, type ProviderSettings } from "./core/settings";
 import { driverFor } from "./families";
 
@@ -32,7 +33,7 @@ function context(): DriverContext {
   return {
     settings,
     clock: processClock(),
-    progress: (line) => console.error(`[dbssl] ${line}`),
+    ...linesAt(settings.logLevel, (line) => console.error(`[dbssl] ${line}`)),
   };
 }
 

@@ -18,6 +18,7 @@ import type { CheckFailure } from "./check-failure";
 import type { BaseLiveSsl, BaseSslInputs, DriverContext, SentAction, SslDriver } from "./driver";
 import { CloudApiError, DbSslError, LiveValidationError, SslChangeFailedError } from "./errors";
 import {
+  noticeAbout,
   progress,
   readLive,
   settle,
@@ -61,7 +62,7 @@ export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl
     live = await waitUntilSteady(driver, req, live, busy, lost !== undefined);
     rejectLiveFailures(driver, req, driver.validateLive?.(req.inputs, live) ?? []);
     if (live.scheduled) {
-      progress(
+      noticeAbout(
         driver,
         req,
         `a scheduled change is still pending (${live.scheduled}); nothing sent`,
@@ -118,7 +119,11 @@ async function conclude<I extends BaseSslInputs, L extends BaseLiveSsl>(
   settled: Settled<L>,
 ): Promise<ChangeResult<L>> {
   if (settled.verdict === "scheduled") {
-    progress(driver, req, `${sent.action} is scheduled for the maintenance window; refresh later`);
+    noticeAbout(
+      driver,
+      req,
+      `${sent.action} is scheduled for the maintenance window; refresh later`,
+    );
     return { live: await readLive(driver, req), sent: { ...sent, scheduled: true } };
   }
   const live = await readBack(driver, req, sent, settled.live);
@@ -153,7 +158,7 @@ function refuseResend<I extends BaseSslInputs, L extends BaseLiveSsl>(
   lost: SentAction,
 ): void {
   if (req.ctx.clock.now() < req.deadline) {
-    progress(driver, req, `${lost.action} shows no sign of having run; sending it again`);
+    noticeAbout(driver, req, `${lost.action} shows no sign of having run; sending it again`);
     return;
   }
   throw new SslChangeFailedError(

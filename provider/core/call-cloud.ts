@@ -5,10 +5,12 @@
  * (retry.ts: reads after throttling, 5xx and network errors; writes only after throttling).
  * A throttled answer (retry class `throttled`) is reported to the bucket, which slows down for
  * every resource of the process; the resend then waits for that bucket like any other call.
- * Each cloud says only what differs: its bucket and how it reads a failure.
+ * Each cloud says only what differs: its bucket and how it reads a failure. Every attempt prints
+ * one line at `dbssl:logLevel` debug.
  */
 import type { DriverContext } from "./driver";
 import { CloudApiError, DbSslError, type ErrorSubject } from "./errors";
+import { answerFacts, callLine } from "./log";
 import type { TokenBucket } from "./rate-limit";
 import { retryCall } from "./retry";
 import { endpointOverrideProblem } from "./settings";
@@ -40,10 +42,14 @@ export async function callCloud<T>(call: CloudCall<T>): Promise<T> {
   return retryCall(
     async () => {
       const ticket = await call.limiter.take();
+      const sentAt = performance.now();
       try {
-        return await withDeadline(call.deadlineMs, call.send);
+        const answer = await withDeadline(call.deadlineMs, call.send);
+        logCall(call, sentAt, { outcome: "ok", ...answerFacts(answer) });
+        return answer;
       } catch (error) {
         const typed = call.typedError(error);
+        logCall(call, sentAt, failureFacts(typed));
         if (typed instanceof CloudApiError && typed.retryClass === "throttled") {
           call.limiter.throttled(ticket, typed.retryAfterMs);
         }
@@ -56,6 +62,27 @@ export async function callCloud<T>(call: CloudCall<T>): Promise<T> {
       onRetry: (error, attempt, delay) => ctx.progress(retryLine(call, error, attempt, delay)),
     },
   );
+}
+
+/**
+ * Each attempt's debug line (`dbssl:logLevel` debug, log.ts): this is the one place where every
+ * call's outcome is known, whatever the cloud. Only the action, code, status and request id go in:
+ * never parameters, answers or the cloud's message, which may echo a key or certificate. The
+ * duration is real time: the clock is for waits, and a call takes what the network takes.
+ */
+function logCall(
+  call: CloudCall<unknown>,
+  sentAt: number,
+  facts: { outcome: string; httpStatus?: number; requestId?: string },
+): void {
+  const { family, instanceId } = call.subject;
+  const durationMs = performance.now() - sentAt;
+  call.ctx.debug?.(callLine({ family, instanceId, action: call.action, durationMs, ...facts }));
+}
+
+function failureFacts(error: Error): { outcome: string; httpStatus?: number; requestId?: string } {
+  if (!(error instanceof CloudApiError)) return { outcome: error.name };
+  return { outcome: error.code, httpStatus: error.httpStatus, requestId: error.requestId };
 }
 
 function retryLine(call: CloudCall<unknown>, error: CloudApiError, attempt: number, delay: number) {

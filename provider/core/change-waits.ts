@@ -25,6 +25,7 @@ import {
   type PollOptions,
   type SettleVerdict,
 } from "./wait";
+import { notice } from "./log";
 
 /** A settled wait: the verdict, and the live state of the poll that gave it (when it read one). */
 export interface Settled<L> {
@@ -126,6 +127,8 @@ export async function settle<I extends BaseSslInputs, L extends BaseLiveSsl>(
   const verdict = await waitForSslState(
     {
       ...pollOptions(driver, req, targetOf(sent), false),
+      // The change's outcome: printed at every log level, `quiet` included.
+      finished: (line) => notice(ctx, line),
       expectedMs: driver.expectedDurationMs?.[sent.action],
       sentAt,
       graceMs: driver.settleGraceMs,
@@ -172,6 +175,15 @@ export function progress(
   line: string,
 ): void {
   req.ctx.progress(`${driver.family} ${req.inputs.instanceId}: ${line}`);
+}
+
+/** A warning or an outcome about the instance: printed at every log level (log.ts). */
+export function noticeAbout(
+  driver: { family: string },
+  req: { ctx: DriverContext; inputs: { instanceId: string } },
+  line: string,
+): void {
+  notice(req.ctx, `${driver.family} ${req.inputs.instanceId}: ${line}`);
 }
 
 export function subjectOf(

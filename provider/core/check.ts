@@ -7,6 +7,7 @@
 import type { BaseLiveSsl, BaseSslInputs, DriverContext, SslDriver } from "./driver";
 import { isUnknown, printable, type CheckFailure } from "./check-failure";
 import { validateSharedInputs, withSharedDefaults } from "./inputs";
+import { notice } from "./log";
 import { checkWarnings } from "./preview-warnings";
 import { InstanceClaims, RESOURCE_IDENTITY_KEY, instanceKey } from "./same-instance";
 
@@ -31,6 +32,7 @@ export function checkInputs<I extends BaseSslInputs, L extends BaseLiveSsl>(
     ctx,
   );
   const failures = [
+    ...settingsFailures(ctx),
     ...regionFailures,
     ...validateSharedInputs(inputs, {
       formats: driver.inputFormats,
@@ -47,10 +49,18 @@ export function checkInputs<I extends BaseSslInputs, L extends BaseLiveSsl>(
   if (duplicate) return { inputs, failures: [...failures, duplicate] };
   if (failures.length === 0) {
     for (const warning of checkWarnings(driver, inputs as unknown as I, olds)) {
-      ctx.progress(`${driver.family} ${instance.instanceId}: warning: ${warning}`);
+      notice(ctx, `${driver.family} ${instance.instanceId}: warning: ${warning}`);
     }
   }
   return { inputs, failures };
+}
+
+/**
+ * A stack setting with a refused value (`dbssl:logLevel` with a typo) fails every resource's
+ * check: the message names the setting, so there is no input property to point at.
+ */
+function settingsFailures(ctx: DriverContext): CheckFailure[] {
+  return ctx.settings.problems.map((reason) => ({ property: "", reason }));
 }
 
 /** Families without a renewal call refuse the inputs that ask for one (ARCHITECTURE F7). */
@@ -122,7 +132,8 @@ function sameInstanceFailure(
     };
   }
   if (declaration.kind === "unsure") {
-    ctx.progress(
+    notice(
+      ctx,
       `${driver.family} ${instance.instanceId}: warning: more than one DbSslConfig in this ` +
         `stack names this instance (region ${instance.region}); they will undo each other's ` +
         "changes. Keep one.",

@@ -86,6 +86,12 @@ export interface SentAction {
 export interface SettleObservation<L extends BaseLiveSsl = never> {
   /** The status string the cloud reported (instance or task), for progress lines and timeouts. */
   state: string;
+  /**
+   * The cloud's own estimate, at the time of this poll, of how long the change still needs
+   * (Alibaba `RemainTime`, or a progress percentage extrapolated over the elapsed time);
+   * undefined when the cloud gives none. Progress lines show it.
+   */
+  remainingMs?: number;
   /** The instance is steady (not restarting, no task running). */
   steady: boolean;
   /** The SSL read shows the declared target. */
@@ -125,8 +131,15 @@ export const INSTANCE_GONE: SettleObservation = {
 export interface DriverContext {
   settings: ProviderSettings;
   clock: Clock;
-  /** Progress to stderr; never receives secrets. */
+  /** Progress while waiting, to stderr at `dbssl:logLevel` info and debug; never receives secrets. */
   progress: (line: string) => void;
+  /**
+   * Warnings and the outcome of a change, printed at every level (`quiet` too). Absent (a test's
+   * context): they go to `progress`. Use `notice(ctx, line)` (log.ts).
+   */
+  notice?: (line: string) => void;
+  /** One line per cloud call, at `debug` only (call-cloud.ts). Absent: not printed. */
+  debug?: (line: string) => void;
 }
 
 export interface SslDriver<I extends BaseSslInputs, L extends BaseLiveSsl> {

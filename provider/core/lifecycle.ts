@@ -12,6 +12,7 @@ import { applyChange, subjectOf } from "./apply-change";
 import { InstanceNotFoundError, isGone } from "./errors";
 import { BEHAVIOUR_INPUTS, IDENTITY_INPUTS, renewalDue } from "./inputs";
 import { declaredInputNames, toInitFailure, toOutputs, toRefreshedInputs } from "./outputs";
+import { notice } from "./log";
 import { InstanceClaims, instanceKey } from "./same-instance";
 
 /** Pulumi's key for the serialized provider, kept in inputs and outputs by the host. */
@@ -110,7 +111,7 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
         renewalDue(news as I, olds.certificateExpiresAt, ctx.clock.now()) ||
         driver.drifted(news as I, olds).length > 0;
       const warning = unknown ? undefined : previewWarning(ctx, news as I, olds, replaces, changed);
-      if (warning) ctx.progress(`${driver.family} ${String(news.instanceId)}: ${warning}`);
+      if (warning) notice(ctx, `${driver.family} ${String(news.instanceId)}: ${warning}`);
       return { changes: changed, replaces, deleteBeforeReplace: false };
     },
 
@@ -141,7 +142,8 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
       const inputs = { ...props, instanceId: props.instanceId ?? id, sslEnabled: false } as I;
       if (inputs.onDelete === "retain") return;
       if (claims.claimedInThisRun(keyOf(inputs as unknown as Props, ctx))) {
-        ctx.progress(
+        notice(
+          ctx,
           `${driver.family} ${inputs.instanceId}: leaving SSL as it is: another DbSslConfig in ` +
             `this run declares this instance (a rename or a replacement that keeps the instance)`,
         );
@@ -150,7 +152,8 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
       const live = await readOrGone(ctx, inputs);
       if (!live) return; // the instance is gone: nothing left to disable
       if (live.ending) {
-        ctx.progress(
+        notice(
+          ctx,
           `${driver.family} ${inputs.instanceId}: ${live.terminal ?? `the instance is ${live.status}`}` +
             `: nothing left to protect, so SSL is left as it is and the delete is done`,
         );
@@ -158,7 +161,8 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
       }
       if (live.sslEnabled) {
         const effect = driver.switchEffect?.(false, inputs);
-        ctx.progress(
+        notice(
+          ctx,
           `${driver.family} ${inputs.instanceId}: turning SSL off (onDelete "disable")` +
             `${effect === undefined ? "" : `; this ${effect}`}`,
         );

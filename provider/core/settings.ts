@@ -3,6 +3,8 @@
  * whole stack config with namespaced keys; pulumi-dynamic.md P5) and from the environment.
  * Credentials are read from here at call time; they never enter inputs, outputs or `__provider`.
  */
+import { printable } from "./check-failure";
+import { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from "./log";
 import { isLoopbackHost } from "./network";
 
 export interface ProviderSettings {
@@ -21,6 +23,13 @@ export interface ProviderSettings {
   requestsPerSecond: number;
   /** How long one cloud call may wait for its answer (the SDKs' read timeout). */
   requestTimeoutMs: number;
+  /** How much goes to stderr (`dbssl:logLevel`, log.ts); `info` while the value is refused. */
+  logLevel: LogLevel;
+  /**
+   * Why a setting's value is refused, naming the key and what is allowed. Every `check` fails
+   * with these, so a typo stops the preview instead of being ignored.
+   */
+  problems: readonly string[];
 }
 
 /** The subset of the host's ConfigureRequest we use (`@pulumi/pulumi/dynamic`). */
@@ -38,6 +47,7 @@ export const SETTINGS_KEYS = {
   pollMaxDelayMs: "dbssl:pollMaxIntervalMs",
   requestsPerSecond: "dbssl:requestsPerSecond",
   requestTimeoutMs: "dbssl:requestTimeoutMs",
+  logLevel: "dbssl:logLevel",
 } as const;
 
 export function settingsFrom(
@@ -49,6 +59,7 @@ export function settingsFrom(
     const parsed = Number(config(key) ?? env[envName]);
     return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
   };
+  const log = logLevelFrom(config(SETTINGS_KEYS.logLevel) ?? nonEmpty(env.DBSSL_LOG_LEVEL));
   return {
     config,
     env,
@@ -66,6 +77,20 @@ export function settingsFrom(
     ),
     requestsPerSecond: num(SETTINGS_KEYS.requestsPerSecond, "DBSSL_REQUESTS_PER_SECOND", 10),
     requestTimeoutMs: num(SETTINGS_KEYS.requestTimeoutMs, "DBSSL_REQUEST_TIMEOUT_MS", 30_000),
+    logLevel: log.level,
+    problems: log.problem === undefined ? [] : [log.problem],
+  };
+}
+
+/** `dbssl:logLevel` (else `DBSSL_LOG_LEVEL`): one of LOG_LEVELS, case as written. */
+function logLevelFrom(raw: string | undefined): { level: LogLevel; problem?: string } {
+  if (raw === undefined || isLogLevel(raw)) return { level: raw ?? DEFAULT_LOG_LEVEL };
+  const shown = printable(raw.length <= 20 ? raw : `${raw.slice(0, 20)}...`);
+  return {
+    level: DEFAULT_LOG_LEVEL,
+    problem:
+      `${SETTINGS_KEYS.logLevel} (or DBSSL_LOG_LEVEL) must be one of ` +
+      `${LOG_LEVELS.map((l) => `"${l}"`).join(", ")}; got "${shown}"`,
   };
 }
 

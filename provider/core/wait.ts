@@ -1,6 +1,6 @@
 /**
  * The lifecycle waiters: poll the cloud until a judgement holds. Progress goes to stderr, which
- * Pulumi shows for dynamic providers (pulumi-dynamic.md P7).
+ * Pulumi shows for dynamic providers (pulumi-dynamic.md P7), at least every 30 s (wait-lines.ts).
  *
  * The schedule (`nextPollDelay`, docs/BENCHMARKS.md "The waiter's schedule") is built for the
  * overhead goal of issue 11, not a fixed backoff: each delay is a fraction of the time elapsed
@@ -26,6 +26,7 @@ import {
   formatDuration,
   type ErrorSubject,
 } from "./errors";
+import { WaitLines } from "./wait-lines";
 
 export interface PollOptions {
   subject: ErrorSubject;
@@ -50,7 +51,12 @@ export interface PollOptions {
    * timeout reports the time since then, not since the last of several waits (issue 17 item 15).
    */
   startedAt?: number;
+  /** Progress while waiting, with a heartbeat at least every `heartbeatMs` (wait-lines.ts). */
   progress: (line: string) => void;
+  /** Where the line saying the wait is over goes (default `progress`): a change's outcome is a notice. */
+  finished?: (line: string) => void;
+  /** The longest silence while waiting (default `HEARTBEAT_MS`, 30 s). */
+  heartbeatMs?: number;
   random?: () => number;
   /** Poll once before the first sleep (the caller has no fresh read yet). */
   pollFirst?: boolean;
@@ -62,7 +68,8 @@ export interface PollOptions {
 }
 
 /** What a judgement says about one poll: finished (with a value), or the state to report. */
-export type Verdict<T> = { done: true; value: T } | { done: false; state: string };
+export type Verdict<T> =
+  { done: true; value: T } | { done: false; state: string; remainingMs?: number };
 
 /**
  * Delay before a retry of an answer that said "busy" (`poll`, 1-based): doubling from the first
@@ -138,14 +145,13 @@ export async function pollUntil<P, T>(
 ): Promise<T> {
   const started = opts.clock.now();
   const since = opts.since ?? started;
-  let state = "not yet read";
-  let lastReported = "";
+  const lines = new WaitLines(opts, started);
   for (let n = opts.pollFirst ? 0 : 1; ; n++) {
     if (n > 0) {
       const remaining = opts.deadline - opts.clock.now();
       if (remaining <= 0) {
         const elapsed = opts.clock.now() - (opts.startedAt ?? started);
-        throw new WaitTimeoutError(opts.subject, state, opts.target, elapsed);
+        throw new WaitTimeoutError(opts.subject, lines.lastState, opts.target, elapsed);
       }
       const delay = schedule({
         elapsedMs: opts.clock.now() - since,
@@ -155,19 +161,16 @@ export async function pollUntil<P, T>(
         random: opts.random,
       });
       const held = (opts.notBefore?.() ?? 0) - opts.clock.now();
-      await opts.clock.sleep(Math.min(remaining, Math.max(delay, held)));
+      await lines.sleep(Math.min(remaining, Math.max(delay, held)));
     }
     const verdict = judge(await poll());
-    const at = formatDuration(opts.clock.now() - started);
     if (verdict.done) {
-      if (n > 0) opts.progress(`${describe(opts.subject)}: ${opts.target} after ${at}`);
+      const at = formatDuration(opts.clock.now() - started);
+      if (n > 0)
+        (opts.finished ?? opts.progress)(`${describe(opts.subject)}: ${opts.target} after ${at}`);
       return verdict.value;
     }
-    state = verdict.state;
-    if (state !== lastReported || n % 10 === 0) {
-      opts.progress(`${describe(opts.subject)}: ${state}, waiting for ${opts.target} (${at})`);
-      lastReported = state;
-    }
+    lines.polled(verdict, n);
   }
 }
 
@@ -220,7 +223,7 @@ export function waitForSslState<L extends BaseLiveSsl = never>(
     if (opts.mayNotHaveRun && graceOver && obs.steady && !obs.targetShown && !memory.evidence) {
       return { done: true, value: "not-run" };
     }
-    return { done: false, state: obs.state };
+    return { done: false, state: obs.state, remainingMs: obs.remainingMs };
   });
 }
 

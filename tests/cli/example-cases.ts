@@ -40,7 +40,12 @@ export const EXAMPLES: ExampleCase[] = [
     project: "examples/alicloud-rds",
     drifted: "rds-ssl",
     seed: seedFleet,
-    config: (emu) => providerConfig(emu, { "alicloud-rds:instanceId": "pgm-billing" }) as CliConfig,
+    // At debug, the CLI's output shows each cloud call with its request id (example-suite.ts).
+    config: (emu) =>
+      providerConfig(emu, {
+        "alicloud-rds:instanceId": "pgm-billing",
+        "dbssl:logLevel": "debug",
+      }) as CliConfig,
     sslOn: (emu) => [emu.admin.rds.get("pgm-billing")!.ssl.sslEnabled],
     driftOutOfBand: (emu) => emu.admin.rds.setSsl("pgm-billing", { sslEnabled: false }),
   },

@@ -18,6 +18,20 @@ export function ok(r: CliRun, what: string): CliRun {
   return r;
 }
 
+/** At `dbssl:logLevel` debug the CLI shows one line per cloud call: each write's request id is there. */
+function assertWritesShown(up: CliRun, emu: Emulator): void {
+  const shown = up.diagnostics.join("\n");
+  const writes = emu.admin.log().filter((e) => e.write);
+  assert.ok(writes.length > 0);
+  for (const write of writes) {
+    const line = `: ${write.action} ok (HTTP 200, request ${write.requestId}, `;
+    assert.ok(
+      up.diagnostics.some((d) => d.includes("[dbssl] debug: ") && d.includes(line)),
+      `a debug line for ${write.action} ${write.requestId} in:\n${shown}`,
+    );
+  }
+}
+
 /** One `it` per example: the whole scenario of this file's comment. */
 export function describeExamples(title: string, examples: ExampleCase[]): void {
   describe(title, function () {
@@ -31,10 +45,11 @@ export function describeExamples(title: string, examples: ExampleCase[]): void {
         const cli = cliOrSkip(this);
         emu = await startEmulator();
         example.seed(emu);
+        const config = example.config(emu);
         stack = await CliStack.open({
           cli,
           project: example.project,
-          config: example.config(emu),
+          config,
           virtualClockUrl: emu.url,
         });
 
@@ -45,6 +60,7 @@ export function describeExamples(title: string, examples: ExampleCase[]): void {
         const up = ok(await stack.up(), "up");
         assert.ok(up.steps.every((s) => s.op === "create" && !s.failed));
         assert.ok(example.sslOn(emu).every(Boolean), "up turned SSL on");
+        if (config["dbssl:logLevel"] === "debug") assertWritesShown(up, emu);
         const writes = emu.admin.writeCounts();
 
         example.driftOutOfBand(emu);

@@ -15,6 +15,7 @@ import type {
 } from "../../core/driver";
 import { INSTANCE_GONE } from "../../core/driver";
 import { isGone } from "../../core/errors";
+import { notice } from "../../core/log";
 import { alibabaRegion } from "../client";
 import { AlibabaApiError } from "../errors";
 import {
@@ -218,7 +219,8 @@ function noteFixedExpiry(ctx: DriverContext, inputs: RedisSslInputs, task: TaskP
     inputs.renewBeforeDays === undefined
       ? ""
       : "; renewBeforeDays compares that date, so it would ask again: prefer rotateTrigger";
-  ctx.progress(
+  notice(
+    ctx,
     `${FAMILY} ${inputs.instanceId}: certificate updated (${task.state}); SSLExpiredTime ` +
       `(the CA certificate's expiry) did not change${window}`,
   );
