@@ -53,8 +53,9 @@ const DEFAULT_LEVELS: Record<PolicyName, EnforcementLevel> = {
   "dbssl-ssl-enabled": "mandatory",
   "dbssl-production-on-delete-retain": "mandatory",
   "dbssl-renew-before-days": "advisory",
-  // Advisory: two declarations that both keep SSL on leave the database encrypted; a native
-  // setting that turns it off already fails the coverage policy (README "Living beside ...").
+  // Advisory: a stack policy sees outputs, where the SSL setting can hold a value the provider
+  // read from the instance though the program never set it, so a database without the setting
+  // and with a DbSslConfig shows both (README "Living beside the clouds' own providers").
   "dbssl-ssl-declared-once": "advisory",
 };
 

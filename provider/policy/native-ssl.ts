@@ -21,8 +21,8 @@
  *   huaweicloud/pulumi-huaweicloud `sdk/go/huaweicloud/rds/instance.go`.
  *
  * A stack policy sees each resource's outputs (pulumi/pulumi `step_generator.go`,
- * AnalyzeResources), and these providers read the live state back into the same property, so a
- * value there may be declared by the program or only read. A property listed in the resource's
+ * AnalyzeResources), and these settings are computed (the Alibaba RDS read writes the live state
+ * back into `sslAction`), so a value there may be declared by the program or only read. A property listed in the resource's
  * `ignoreChanges` is never applied by its provider: it does not count.
  */
 import type { PolicyResource } from "@pulumi/policy";
