@@ -13,11 +13,12 @@
 import type {
   EnforcementLevel,
   Policies,
+  PolicyResource,
   PolicyConfigSchema,
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { uncoveredDatabases, type CoverageConfig } from "./coverage";
+import { declaredTwice, uncoveredDatabases, type CoverageConfig, type Violation } from "./coverage";
 import {
   DEFAULT_PRODUCTION_STACKS,
   onDeleteMessage,
@@ -28,7 +29,8 @@ import {
 } from "./settings";
 
 export { DATABASE_KINDS, RENEWABLE_FAMILIES, type DatabaseKind } from "./databases";
-export { uncoveredDatabases, type CoverageConfig, type Violation } from "./coverage";
+export { declaredTwice, uncoveredDatabases, type CoverageConfig, type Violation } from "./coverage";
+export { SSL_ON_DATABASE, SSL_RESOURCES, nativeSsl, type NativeSsl } from "./native-ssl";
 export { isProductionStack, type ProductionConfig } from "./settings";
 
 export const POLICY_NAMES = {
@@ -36,6 +38,7 @@ export const POLICY_NAMES = {
   sslEnabled: "dbssl-ssl-enabled",
   onDelete: "dbssl-production-on-delete-retain",
   renewBeforeDays: "dbssl-renew-before-days",
+  declaredOnce: "dbssl-ssl-declared-once",
 } as const;
 
 export type PolicyName = (typeof POLICY_NAMES)[keyof typeof POLICY_NAMES];
@@ -50,6 +53,10 @@ const DEFAULT_LEVELS: Record<PolicyName, EnforcementLevel> = {
   "dbssl-ssl-enabled": "mandatory",
   "dbssl-production-on-delete-retain": "mandatory",
   "dbssl-renew-before-days": "advisory",
+  // Advisory: a stack policy sees outputs, where the SSL setting can hold a value the provider
+  // read from the instance though the program never set it, so a database without the setting
+  // and with a DbSslConfig shows both (README "Living beside the clouds' own providers").
+  "dbssl-ssl-declared-once": "advisory",
 };
 
 const COVERAGE_SCHEMA: PolicyConfigSchema = {
@@ -91,27 +98,44 @@ function resourceCheck(
   };
 }
 
-function coveragePolicy(level: EnforcementLevel): StackValidationPolicy {
+function stackPolicy(
+  name: PolicyName,
+  description: string,
+  level: EnforcementLevel,
+  check: (resources: PolicyResource[], config: CoverageConfig) => Violation[],
+): StackValidationPolicy {
   return {
-    name: POLICY_NAMES.coverage,
-    description:
-      "Every database (Alibaba RDS, MongoDB, KVStore; Tencent PostgreSQL; OTC and Huawei RDS) " +
-      "has a DbSslConfig of its family with sslEnabled: true naming it.",
+    name,
+    description,
     enforcementLevel: level,
     configSchema: COVERAGE_SCHEMA,
     validateStack: (args, reportViolation) => {
-      for (const v of uncoveredDatabases(args.resources, args.getConfig<CoverageConfig>())) {
+      for (const v of check(args.resources, args.getConfig<CoverageConfig>())) {
         reportViolation(v.message, v.urn);
       }
     },
   };
 }
 
+const COVERAGE_DESCRIPTION =
+  "Every database (Alibaba RDS, MongoDB, KVStore; Tencent PostgreSQL; OTC and Huawei RDS) " +
+  "has a DbSslConfig of its family with sslEnabled: true naming it, or SSL on through its " +
+  "own provider's setting.";
+
+const DECLARED_ONCE_DESCRIPTION =
+  "A database's SSL is declared in one place: its own provider's setting or a DbSslConfig, " +
+  "not both.";
+
 /** The pulumi-dbssl policies, ready for `new PolicyPack(name, { policies })`. */
 export function dbsslPolicies(options: DbsslPolicyOptions = {}): Policies {
   const level = (name: PolicyName) => options.enforcementLevels?.[name] ?? DEFAULT_LEVELS[name];
   return [
-    coveragePolicy(level(POLICY_NAMES.coverage)),
+    stackPolicy(
+      POLICY_NAMES.coverage,
+      COVERAGE_DESCRIPTION,
+      level(POLICY_NAMES.coverage),
+      uncoveredDatabases,
+    ),
     {
       name: POLICY_NAMES.sslEnabled,
       description: "A DbSslConfig keeps SSL on (sslEnabled is not false).",
@@ -135,5 +159,11 @@ export function dbsslPolicies(options: DbsslPolicyOptions = {}): Policies {
       enforcementLevel: level(POLICY_NAMES.renewBeforeDays),
       validateResource: resourceCheck((subject) => renewBeforeDaysMessage(subject)),
     },
+    stackPolicy(
+      POLICY_NAMES.declaredOnce,
+      DECLARED_ONCE_DESCRIPTION,
+      level(POLICY_NAMES.declaredOnce),
+      declaredTwice,
+    ),
   ];
 }

@@ -210,13 +210,14 @@ describe("policy pack: DbSslConfig settings (resource policies)", () => {
 });
 
 describe("policy pack: enforcement levels", () => {
-  it("defaults: SSL rules mandatory, renewBeforeDays advisory; each level can be overridden", () => {
+  it("defaults: SSL rules mandatory, renewBeforeDays and declared-once advisory; each can be overridden", () => {
     const levels = (p = policies) => Object.fromEntries(p.map((x) => [x.name, x.enforcementLevel]));
     assert.deepStrictEqual(levels(), {
       [POLICY_NAMES.coverage]: "mandatory",
       [POLICY_NAMES.sslEnabled]: "mandatory",
       [POLICY_NAMES.onDelete]: "mandatory",
       [POLICY_NAMES.renewBeforeDays]: "advisory",
+      [POLICY_NAMES.declaredOnce]: "advisory",
     });
     const custom = dbsslPolicies({ enforcementLevels: { [POLICY_NAMES.onDelete]: "advisory" } });
     assert.strictEqual(levels(custom)[POLICY_NAMES.onDelete], "advisory");

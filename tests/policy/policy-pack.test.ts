@@ -87,7 +87,7 @@ describe("examples/policy as the Pulumi CLI runs it (analyzer gRPC)", function (
     pack?.kill();
   });
 
-  it("describes the four policies with their default enforcement levels", async () => {
+  it("describes the five policies with their default enforcement levels", async () => {
     const info = await call<{
       getName(): string;
       getPoliciesList(): Array<{ getName(): string; getEnforcementlevel(): number }>;
@@ -101,6 +101,7 @@ describe("examples/policy as the Pulumi CLI runs it (analyzer gRPC)", function (
       "dbssl-ssl-enabled": "mandatory",
       "dbssl-production-on-delete-retain": "mandatory",
       "dbssl-renew-before-days": "advisory",
+      "dbssl-ssl-declared-once": "advisory",
     });
   });
 
@@ -124,10 +125,49 @@ describe("examples/policy as the Pulumi CLI runs it (analyzer gRPC)", function (
         // The analyzer server puts the policy's description first (@pulumi/policy server.js).
         message:
           "Every database (Alibaba RDS, MongoDB, KVStore; Tencent PostgreSQL; OTC and Huawei RDS) " +
-          "has a DbSslConfig of its family with sslEnabled: true naming it.\n" +
+          "has a DbSslConfig of its family with sslEnabled: true naming it, or SSL on through its " +
+          "own provider's setting.\n" +
           'alicloud:kvstore/instance:Instance "cache" (r-cache1) has no alicloud.redis DbSslConfig ' +
           "with sslEnabled: true naming it. Declare one: " +
           'new dbssl.alicloud.redis.DbSslConfig("cache-ssl", { instanceId: <database>.id }).',
+      },
+    ]);
+  });
+
+  it("counts a database's own SSL setting, reports it declared twice, and honours ignoreChanges", async () => {
+    const native = analyzerResource(RDS, "orders", { id: "rm-orders1", sslAction: "Open" });
+    const both = analyzerResource(KVSTORE, "cache", { id: "r-cache1", sslEnable: "Enable" });
+    const ignored = analyzerResource(RDS, "billing", { id: "rm-billing", sslAction: "Open" });
+    ignored.getOptions().setIgnorechangesList(["sslAction"]);
+    const ssl = (name: string, instanceId: string, family: string) =>
+      analyzerResource(`pulumi-nodejs:dynamic/${family}:DbSslConfig`, name, {
+        instanceId,
+        sslEnabled: true,
+        onDelete: "retain",
+        renewBeforeDays: 30,
+      });
+    const req = new analyzerproto.AnalyzeStackRequest();
+    req.setResourcesList([
+      native,
+      both,
+      ssl("cache-ssl", "r-cache1", "alicloud.redis"),
+      ignored,
+      ssl("billing-ssl", "rm-billing", "alicloud.rds"),
+    ]);
+    const found = diagnostics(await call("analyzeStack", req)).map((d) => ({
+      ...d,
+      message: d.message.split("\n")[1],
+    }));
+    assert.deepStrictEqual(found, [
+      {
+        policy: "dbssl-ssl-declared-once",
+        level: "advisory",
+        urn: urn("prod", KVSTORE, "cache"),
+        message:
+          'alicloud:kvstore/instance:Instance "cache" (r-cache1) declares SSL twice: its own ' +
+          'sslEnable is "Enable", and DbSslConfig "cache-ssl" names it too. Each puts its own ' +
+          "value back when it finds the other's; keep one: add ignoreChanges: " +
+          '["sslEnable"] to the database, or remove the DbSslConfig.',
       },
     ]);
   });

@@ -28,17 +28,32 @@ export function policyResource(
   type: string,
   name: string,
   props: Record<string, unknown>,
-  opts: { stack?: string; instanceIdFrom?: PolicyResource[] } = {},
+  opts: {
+    stack?: string;
+    instanceIdFrom?: PolicyResource[];
+    /** Property dependencies other than `instanceId`, e.g. `{ dbInstanceId: [db] }`. */
+    dependsOn?: Record<string, PolicyResource[]>;
+    ignoreChanges?: string[];
+  } = {},
 ): PolicyResource {
   const proxied = proxy.unknownCheckingProxy({ ...props });
+  const propertyDependencies = {
+    ...opts.dependsOn,
+    ...(opts.instanceIdFrom ? { instanceId: opts.instanceIdFrom } : {}),
+  };
   return {
     type,
     name,
     urn: urnOf(opts.stack ?? "dev", type, name),
     props: proxied,
-    opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [] },
-    dependencies: opts.instanceIdFrom ?? [],
-    propertyDependencies: opts.instanceIdFrom ? { instanceId: opts.instanceIdFrom } : {},
+    opts: {
+      protect: false,
+      ignoreChanges: opts.ignoreChanges ?? [],
+      aliases: [],
+      additionalSecretOutputs: [],
+    },
+    dependencies: Object.values(propertyDependencies).flat(),
+    propertyDependencies,
     isType: () => false,
     asType: () => undefined,
   } as unknown as PolicyResource;
