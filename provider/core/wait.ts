@@ -19,6 +19,7 @@
  */
 import type { Clock } from "./clock";
 import type { BaseLiveSsl, SettleObservation } from "./driver";
+import { pollDueAt } from "./poll-due";
 import {
   InstanceDeletedError,
   SslChangeFailedError,
@@ -141,6 +142,7 @@ export async function pollUntil<P, T>(
   let state = "not yet read";
   let lastReported = "";
   for (let n = opts.pollFirst ? 0 : 1; ; n++) {
+    let dueAt = opts.clock.now();
     if (n > 0) {
       const remaining = opts.deadline - opts.clock.now();
       if (remaining <= 0) {
@@ -155,9 +157,12 @@ export async function pollUntil<P, T>(
         random: opts.random,
       });
       const held = (opts.notBefore?.() ?? 0) - opts.clock.now();
-      await opts.clock.sleep(Math.min(remaining, Math.max(delay, held)));
+      const sleep = Math.min(remaining, Math.max(delay, held));
+      dueAt += sleep;
+      await opts.clock.sleep(sleep);
     }
-    const verdict = judge(await poll());
+    // The poll's calls are due now, its scheduled time, however long they wait (poll-due.ts).
+    const verdict = judge(await pollDueAt(dueAt, poll));
     const at = formatDuration(opts.clock.now() - started);
     if (verdict.done) {
       if (n > 0) opts.progress(`${describe(opts.subject)}: ${opts.target} after ${at}`);
