@@ -4,7 +4,7 @@
  * `bench/results.json` and the goals table in `docs/BENCHMARKS.md` (between the bench markers).
  * `npm test` does not run it (no `.test.` file here).
  *
- *   npm run bench [-- --instances 500 --factor 5 --only convergence,fleet]
+ *   npm run bench [-- --instances 500 --factor 5 --fleet 500,2000 --only convergence,fleet]
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -12,7 +12,7 @@ import { repoRoot } from "../engine/host";
 import { measureColdStart } from "./cold-start";
 import { convergenceFigures } from "./convergence-figures";
 import { BENCH_FAMILIES } from "./families";
-import { measureFleet } from "./fleet";
+import { FLEET_SIZES, measureFleets } from "./fleet";
 import { measureFootprint } from "./footprint";
 import { checkGoals, goalsTable } from "./goals";
 import { measureSteady } from "./steady";
@@ -21,6 +21,11 @@ import { round } from "./stats";
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+/** `--fleet 500,2000` (default: both sizes of issue 18). */
+function fleetSizes(): number[] {
+  return arg("fleet", FLEET_SIZES.join(",")).split(",").map(Number);
 }
 
 const ALL = ["convergence", "fleet", "steady", "coldStart", "footprint"];
@@ -45,7 +50,7 @@ async function main() {
   if (only.includes("convergence"))
     figures.convergence = await timed("convergence", () => convergenceFigures(BENCH_FAMILIES));
   if (only.includes("fleet"))
-    figures.fleet = await timed("fleet", () => measureFleet(instances, factor));
+    figures.fleet = await timed("fleet", () => measureFleets(fleetSizes(), factor));
   if (only.includes("steady")) {
     const steady = await timed("preview, second up, state", () => measureSteady(instances));
     figures.preview = steady.preview;
