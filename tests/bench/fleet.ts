@@ -164,6 +164,8 @@ export async function measureFleet(count: number, factor: number): Promise<Fleet
     });
     warpEmulatorClock(emu, factor);
     const result = await stack.up();
+    if (!result.ok)
+      console.error(`bench: fleet of ${count}: ${result.errors.slice(0, 3).join("\n")}`);
     const log = emu.admin.log();
     const wallSeconds = round(cloudSpanSeconds(log), 1);
     const bound = round(lowerBoundSeconds(fleet), 1);

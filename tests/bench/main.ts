@@ -15,6 +15,7 @@ import { BENCH_FAMILIES } from "./families";
 import { FLEET_SIZES, measureFleets } from "./fleet";
 import { measureFootprint } from "./footprint";
 import { checkGoals, goalsTable } from "./goals";
+import { writeGoalsDoc } from "./goals-doc";
 import { measureSteady } from "./steady";
 import { round } from "./stats";
 
@@ -79,22 +80,9 @@ async function main() {
   const prettier = await import("prettier");
   const options = { ...(await prettier.resolveConfig(file)), parser: "json" };
   fs.writeFileSync(file, await prettier.format(JSON.stringify(figures, null, 2), options));
-  writeTable(goalsTable(goals));
+  writeGoalsDoc(figures);
   console.log(goalsTable(goals));
   console.log(`\nwrote ${path.relative(repoRoot(), file)} in ${figures.benchSeconds} s`);
-}
-
-/** Replaces the table between the bench markers in docs/BENCHMARKS.md. */
-function writeTable(table: string): void {
-  const doc = path.join(repoRoot(), "docs", "BENCHMARKS.md");
-  if (!fs.existsSync(doc)) return;
-  const text = fs.readFileSync(doc, "utf8");
-  const start = "<!-- bench:goals:start -->";
-  const end = "<!-- bench:goals:end -->";
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  if (from < 0 || to < from) return;
-  fs.writeFileSync(doc, `${text.slice(0, from + start.length)}\n${table}\n${text.slice(to)}`);
 }
 
 main().catch((e) => {
