@@ -51,7 +51,10 @@ async function main() {
   if (only.includes("convergence"))
     figures.convergence = await timed("convergence", () => convergenceFigures(BENCH_FAMILIES));
   if (only.includes("fleet"))
-    figures.fleet = await timed("fleet", () => measureFleets(fleetSizes(), factor));
+    figures.fleet = {
+      ...(figures.fleet as object), // the sizes this run leaves out (`--fleet`) are kept
+      ...(await timed("fleet", () => measureFleets(fleetSizes(), factor))),
+    };
   if (only.includes("steady")) {
     const steady = await timed("preview, second up, state", () => measureSteady(instances));
     figures.preview = steady.preview;
