@@ -95,11 +95,6 @@ export class TokenBucket {
     });
   }
 
-  /** How many calls are waiting for a token. */
-  get waitingCalls(): number {
-    return this.waiting.size();
-  }
-
   /**
    * The cloud throttled a call sent with `ticket`: lower the rate for everyone (once per round),
    * hand out no token before the cloud's retry-after, and start the recovery from here.
