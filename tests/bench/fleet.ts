@@ -116,7 +116,7 @@ export function lowerBoundSeconds(fleet: Seeded[]): number {
 }
 
 /** The last finish when writes pass a limit longest change first (see lowerBoundSeconds). */
-function longestFirst({ durations, rate }: { durations: number[]; rate: number }): number {
+export function longestFirst({ durations, rate }: { durations: number[]; rate: number }): number {
   const sorted = [...durations].sort((a, b) => b - a);
   return Math.max(...sorted.map((d, k) => Math.max(0, k + 1 - rate) / rate + d));
 }
