@@ -1,6 +1,7 @@
 /**
  * The one path every cloud call takes, whatever the cloud: the endpoint override is checked
- * before anything is sent, the call waits for its process-wide rate-limit bucket, runs, has its
+ * before anything is sent, the call waits for its process-wide rate-limit bucket (earliest due
+ * first: a poll's calls are due when the poll was scheduled, poll-due.ts), runs, has its
  * failure turned into the cloud's typed error, and is retried by the core's per-call policy
  * (retry.ts: reads after throttling, 5xx and network errors; writes only after throttling).
  * A throttled answer (retry class `throttled`) is reported to the bucket, which slows down for
@@ -11,6 +12,7 @@
 import type { DriverContext } from "./driver";
 import { CloudApiError, DbSslError, type ErrorSubject } from "./errors";
 import { answerFacts, callLine } from "./log";
+import { dueTimeOf } from "./poll-due";
 import type { TokenBucket } from "./rate-limit";
 import { retryCall } from "./retry";
 import { endpointOverrideProblem } from "./settings";
@@ -39,9 +41,11 @@ export async function callCloud<T>(call: CloudCall<T>): Promise<T> {
   const override = ctx.settings.endpointOverride;
   const problem = override === undefined ? undefined : endpointOverrideProblem(override);
   if (problem !== undefined) throw new DbSslError(call.subject, `${problem}; nothing was sent`);
+  // Fixed at the first attempt: a resend is as late as the call it repeats (rate-limit.ts).
+  const dueAt = dueTimeOf(call.readOnly, ctx.clock.now());
   return retryCall(
     async () => {
-      const ticket = await call.limiter.take();
+      const ticket = await call.limiter.take(dueAt);
       const sentAt = performance.now();
       try {
         const answer = await withDeadline(call.deadlineMs, call.send);

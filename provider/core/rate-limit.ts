@@ -12,7 +12,15 @@
  * the rate adapts (issue 17 item 7), as TCP does: a throttled answer halves the bucket's rate for
  * every resource of the process (multiplicative decrease), and each second without one gives back
  * a small share of the ceiling (additive increase), never above the ceiling nor below a floor.
+ *
+ * Waiting calls are served earliest deadline first (issue 18 item 3), not in arrival order: with
+ * hundreds of resources queued on one API, a poll's later calls and a throttled resend are
+ * already late, and first-in-first-out would put them behind every call that came since. A call
+ * is due when its poll was scheduled (poll-due.ts), anything else (a write, the reads before it)
+ * at its arrival; no call is due after it arrives, so a write waits only for calls that were due
+ * before it arrived, a finite set: it is never starved.
  */
+import { Heap } from "heap-js";
 import type { Clock } from "./clock";
 
 /** Multiplicative decrease: a throttled answer multiplies the bucket's rate by this. */
@@ -35,6 +43,16 @@ export const MAX_THROTTLE_PAUSE_MS = 60_000;
  */
 export type BucketTicket = number;
 
+interface Waiter {
+  dueAt: number;
+  /** Arrival order: calls due at the same time are served first come, first served. */
+  seq: number;
+  resolve: (ticket: BucketTicket) => void;
+  reject: (error: unknown) => void;
+}
+
+const earliestDue = (a: Waiter, b: Waiter) => a.dueAt - b.dueAt || a.seq - b.seq;
+
 export class TokenBucket {
   readonly floorPerSecond: number;
   private rate: number;
@@ -42,7 +60,9 @@ export class TokenBucket {
   /** Tokens have been counted up to this time; after a throttle it lies ahead (the pause). */
   private last: number;
   private round = 0;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly waiting = new Heap<Waiter>(earliestDue);
+  private arrivals = 0;
+  private serving = false;
 
   constructor(
     /** The configured (or documented) rate: the bucket never goes above it. */
@@ -62,11 +82,17 @@ export class TokenBucket {
     return this.rate;
   }
 
-  /** Resolves when a request may be sent; callers are served in order. */
-  take(): Promise<BucketTicket> {
-    const turn = this.queue.then(() => this.waitForToken());
-    this.queue = turn.catch(() => undefined);
-    return turn;
+  /**
+   * Resolves when a request may be sent. Waiting callers are served earliest `dueAt` first (epoch
+   * ms on the clock; default and at the latest: now, the arrival), then in arrival order.
+   */
+  take(dueAt?: number): Promise<BucketTicket> {
+    const now = this.clock.now();
+    return new Promise<BucketTicket>((resolve, reject) => {
+      const due = Math.min(dueAt ?? now, now);
+      this.waiting.push({ dueAt: due, seq: this.arrivals++, resolve, reject });
+      if (!this.serving) void this.serve();
+    });
   }
 
   /**
@@ -84,14 +110,32 @@ export class TokenBucket {
     this.tokens = 0;
   }
 
-  private async waitForToken(): Promise<BucketTicket> {
+  /**
+   * Hands out tokens while calls wait. The waiter is chosen when the token is there, not when the
+   * wait for it began, so a call that arrived meanwhile with an earlier due time goes first.
+   */
+  private async serve(): Promise<void> {
+    this.serving = true;
+    try {
+      while (this.waiting.size() > 0) {
+        await this.untilToken();
+        const next = this.waiting.pop()!;
+        this.tokens -= 1;
+        next.resolve(this.round);
+      }
+    } catch (error) {
+      for (const waiter of this.waiting.toArray()) waiter.reject(error);
+      this.waiting.clear();
+    } finally {
+      this.serving = false;
+    }
+  }
+
+  private async untilToken(): Promise<void> {
     for (;;) {
       const now = this.clock.now();
       this.refill(now);
-      if (this.tokens >= 1 && now >= this.last) {
-        this.tokens -= 1;
-        return this.round;
-      }
+      if (this.tokens >= 1 && now >= this.last) return;
       const untilToken = Math.ceil(((1 - Math.min(1, this.tokens)) / this.rate) * 1000);
       await this.clock.sleep(Math.max(0, this.last - now) + Math.max(1, untilToken));
     }

@@ -19,6 +19,7 @@
  */
 import type { Clock } from "./clock";
 import type { BaseLiveSsl, SettleObservation } from "./driver";
+import { pollDueAt } from "./poll-due";
 import {
   InstanceDeletedError,
   SslChangeFailedError,
@@ -147,6 +148,7 @@ export async function pollUntil<P, T>(
   const since = opts.since ?? started;
   const lines = new WaitLines(opts, started);
   for (let n = opts.pollFirst ? 0 : 1; ; n++) {
+    let dueAt = opts.clock.now();
     if (n > 0) {
       const remaining = opts.deadline - opts.clock.now();
       if (remaining <= 0) {
@@ -161,9 +163,12 @@ export async function pollUntil<P, T>(
         random: opts.random,
       });
       const held = (opts.notBefore?.() ?? 0) - opts.clock.now();
-      await lines.sleep(Math.min(remaining, Math.max(delay, held)));
+      const sleep = Math.min(remaining, Math.max(delay, held));
+      dueAt += sleep;
+      await lines.sleep(sleep);
     }
-    const verdict = judge(await poll());
+    // The poll's calls are due now, its scheduled time, however long they wait (poll-due.ts).
+    const verdict = judge(await pollDueAt(dueAt, poll));
     if (verdict.done) {
       const at = formatDuration(opts.clock.now() - started);
       if (n > 0)

@@ -40,10 +40,11 @@ const mongodb: BenchFamily = {
   stackEntry: (id) => ({ family: "alicloud.mongodb", instanceId: id, sslEnabled: true }),
   providerConfig: alibabaConfig,
   minimumCalls: {
-    // As RDS: the live read, then the task center (never write while a change is in flight).
-    before: ["DescribeDBInstanceAttribute", "DescribeDBInstanceSSL", "DescribeHistoryTasks"],
+    // The API's minimum: the SSL state and the task centre; no engine read (the API refuses an
+    // unsupported instance itself, EnabledSSLNotSupport); after: the task centre, the SSL read.
+    before: ["DescribeDBInstanceSSL", "DescribeHistoryTasks"],
     write: "ModifyDBInstanceSSL",
-    after: ["DescribeDBInstanceAttribute", "DescribeHistoryTasks", "DescribeDBInstanceSSL"],
+    after: ["DescribeHistoryTasks", "DescribeDBInstanceSSL"],
   },
   writeAction: "ModifyDBInstanceSSL",
   rateLimit: {
@@ -68,9 +69,11 @@ const redis: BenchFamily = {
   stackEntry: (id) => ({ family: "alicloud.redis", instanceId: id, sslEnabled: true }),
   providerConfig: alibabaConfig,
   minimumCalls: {
-    before: ["DescribeInstanceAttribute", "DescribeInstanceSSL", "DescribeHistoryTasks"],
+    // The API's minimum: the TLS state and the task centre; the write names its task, whose
+    // end (DescribeTaskDetail) and the TLS read show the change done.
+    before: ["DescribeInstanceSSL", "DescribeHistoryTasks"],
     write: "ModifyInstanceSSL",
-    after: ["DescribeInstanceAttribute", "DescribeTaskDetail", "DescribeInstanceSSL"],
+    after: ["DescribeTaskDetail", "DescribeInstanceSSL"],
   },
   writeAction: "ModifyInstanceSSL",
   rateLimit: {
@@ -121,9 +124,11 @@ const tencentPostgres: BenchFamily = {
     "dbssl:endpointOverride": emu.url,
   }),
   minimumCalls: {
-    before: ["DescribeDBInstanceAttribute", "DescribeDBInstanceSSLConfig", "DescribeTasks"],
+    // The API's minimum: the SSL state and the instance's tasks (one held for the switch window
+    // blocks a write); the write names its task, whose Success and the SSL read end it.
+    before: ["DescribeDBInstanceSSLConfig", "DescribeTasks"],
     write: "ModifyDBInstanceSSLConfig",
-    after: ["DescribeTasks", "DescribeDBInstanceAttribute", "DescribeDBInstanceSSLConfig"],
+    after: ["DescribeTasks", "DescribeDBInstanceSSLConfig"],
   },
   writeAction: "ModifyDBInstanceSSLConfig",
   // The task is polled by TaskId alone (DescribeTasks), which names no instance.

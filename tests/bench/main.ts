@@ -4,7 +4,7 @@
  * `bench/results.json` and the goals table in `docs/BENCHMARKS.md` (between the bench markers).
  * `npm test` does not run it (no `.test.` file here).
  *
- *   npm run bench [-- --instances 500 --factor 5 --only convergence,fleet]
+ *   npm run bench [-- --instances 500 --factor 5 --fleet 500,2000 --only convergence,fleet]
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -12,15 +12,21 @@ import { repoRoot } from "../engine/host";
 import { measureColdStart } from "./cold-start";
 import { convergenceFigures } from "./convergence-figures";
 import { BENCH_FAMILIES } from "./families";
-import { measureFleet } from "./fleet";
+import { FLEET_SIZES, measureFleets } from "./fleet";
 import { measureFootprint } from "./footprint";
 import { checkGoals, goalsTable } from "./goals";
+import { writeGoalsDoc } from "./goals-doc";
 import { measureSteady } from "./steady";
 import { round } from "./stats";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+/** `--fleet 500,2000` (default: both sizes of issue 18). */
+function fleetSizes(): number[] {
+  return arg("fleet", FLEET_SIZES.join(",")).split(",").map(Number);
 }
 
 const ALL = ["convergence", "fleet", "steady", "coldStart", "footprint"];
@@ -45,7 +51,10 @@ async function main() {
   if (only.includes("convergence"))
     figures.convergence = await timed("convergence", () => convergenceFigures(BENCH_FAMILIES));
   if (only.includes("fleet"))
-    figures.fleet = await timed("fleet", () => measureFleet(instances, factor));
+    figures.fleet = {
+      ...(figures.fleet as object), // the sizes this run leaves out (`--fleet`) are kept
+      ...(await timed("fleet", () => measureFleets(fleetSizes(), factor))),
+    };
   if (only.includes("steady")) {
     const steady = await timed("preview, second up, state", () => measureSteady(instances));
     figures.preview = steady.preview;
@@ -74,22 +83,9 @@ async function main() {
   const prettier = await import("prettier");
   const options = { ...(await prettier.resolveConfig(file)), parser: "json" };
   fs.writeFileSync(file, await prettier.format(JSON.stringify(figures, null, 2), options));
-  writeTable(goalsTable(goals));
+  writeGoalsDoc(figures);
   console.log(goalsTable(goals));
   console.log(`\nwrote ${path.relative(repoRoot(), file)} in ${figures.benchSeconds} s`);
-}
-
-/** Replaces the table between the bench markers in docs/BENCHMARKS.md. */
-function writeTable(table: string): void {
-  const doc = path.join(repoRoot(), "docs", "BENCHMARKS.md");
-  if (!fs.existsSync(doc)) return;
-  const text = fs.readFileSync(doc, "utf8");
-  const start = "<!-- bench:goals:start -->";
-  const end = "<!-- bench:goals:end -->";
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  if (from < 0 || to < from) return;
-  fs.writeFileSync(doc, `${text.slice(0, from + start.length)}\n${table}\n${text.slice(to)}`);
 }
 
 main().catch((e) => {

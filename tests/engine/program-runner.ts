@@ -13,7 +13,10 @@ const structproto = require(
   require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [PULUMI_DIR] }),
 );
 
-/** What the parent passes in env DBSSL_HARNESS_RUN. */
+/**
+ * What the parent sends first over the IPC channel (not the environment: a fleet's config of
+ * 2,000 instances is longer than one environment string may be, and spawn fails with E2BIG).
+ */
 export interface RunRequest {
   program: string;
   project: string;
@@ -42,6 +45,12 @@ export type ChildMessage =
   | { kind: "register"; seq: number; registration: Registration }
   | { kind: "done"; outputs: Record<string, unknown> }
   | { kind: "error"; message: string };
+
+/** The parent's first message: the program to run. */
+export interface StartMessage {
+  kind: "run";
+  request: RunRequest;
+}
 
 export type ParentMessage =
   | { kind: "registered"; seq: number; id: string; outputs: Record<string, unknown> }
@@ -159,12 +168,13 @@ function fail(e: unknown): void {
 }
 
 if (require.main === module) {
-  process.on("message", (m: ParentMessage) => pending.get(m.seq)?.(m));
   process.on("unhandledRejection", fail);
   process.on("uncaughtException", fail);
-  const request = JSON.parse(process.env.DBSSL_HARNESS_RUN!) as RunRequest;
-  run(request).then(
-    () => process.disconnect?.(),
-    (e) => fail(e),
-  );
+  process.on("message", (m: ParentMessage | StartMessage) => {
+    if (m.kind !== "run") return pending.get(m.seq)?.(m);
+    run(m.request).then(
+      () => process.disconnect?.(),
+      (e) => fail(e),
+    );
+  });
 }

@@ -2,7 +2,13 @@
 // starting the language host) and hands each registration to the step generator.
 import { fork } from "child_process";
 import * as path from "path";
-import { ChildMessage, ParentMessage, Registration, RunRequest } from "./program-runner";
+import type {
+  ChildMessage,
+  ParentMessage,
+  Registration,
+  RunRequest,
+  StartMessage,
+} from "./program-runner";
 
 export type { Registration } from "./program-runner";
 
@@ -33,9 +39,9 @@ export function runProgram(
   const child = fork(file, [], {
     cwd: path.dirname(request.program),
     execArgv,
-    env: { ...process.env, DBSSL_HARNESS_RUN: JSON.stringify(request) },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
+  child.send({ kind: "run", request } satisfies StartMessage);
   const logs: string[] = [];
   child.stdout!.on("data", (d: Buffer) => logs.push(...d.toString().split("\n").filter(Boolean)));
   child.stderr!.on("data", (d: Buffer) => logs.push(...d.toString().split("\n").filter(Boolean)));
