@@ -31,6 +31,8 @@ export { readLive, subjectOf };
 export interface ChangeResult<L> {
   live: L;
   sent?: SentAction;
+  /** How long the change took, as this process measured it (write to the poll that saw it done). */
+  measuredMs?: number;
 }
 
 export interface ChangeRequest<I, L> {
@@ -116,7 +118,8 @@ async function conclude<I extends BaseSslInputs, L extends BaseLiveSsl>(
     progress(driver, req, `${sent.action} is scheduled for the maintenance window; refresh later`);
     return { live: await readLive(driver, req), sent: { ...sent, scheduled: true } };
   }
-  return { live: await readBack(driver, req, sent, settled.live), sent };
+  const live = await readBack(driver, req, sent, settled.live);
+  return { live, sent, measuredMs: settled.measuredMs };
 }
 
 /** 5xx, reset, timeout: the write may have run. Throttling, busy and 4xx prove it did not. */

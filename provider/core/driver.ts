@@ -106,6 +106,12 @@ export interface SettleObservation<L extends BaseLiveSsl = never> {
   /** The instance reached a state it cannot leave on its own. */
   terminal?: string;
   /**
+   * The cloud's own estimate, at the time of this poll, of how long the change still needs
+   * (Alibaba `RemainTime`, or a progress percentage extrapolated over the elapsed time;
+   * undefined when the cloud gives none). A hint for the waiter's next poll, never a verdict.
+   */
+  remainingMs?: number;
+  /**
    * The live state this poll read, exactly as `read` would return it, when the poll read it
    * whole. When this poll ends the wait, the core checks it against the declared state instead
    * of reading again (issue 11: a change that finishes at once costs its minimum calls + 0).

@@ -19,6 +19,7 @@
  */
 import type { Clock } from "./clock";
 import type { BaseLiveSsl, SettleObservation } from "./driver";
+import type { RemainingEstimate } from "./remaining-estimate";
 import {
   InstanceDeletedError,
   SslChangeFailedError,
@@ -59,10 +60,16 @@ export interface PollOptions {
    * poll before it could not change the verdict. Undefined: the schedule alone decides.
    */
   notBefore?: () => number | undefined;
+  /**
+   * Collects the cloud's remaining-time estimates of the verdicts (`remainingMs`): the next poll
+   * may come at the end they predict, when that is sooner than the schedule's (issue 18).
+   */
+  estimate?: RemainingEstimate;
 }
 
 /** What a judgement says about one poll: finished (with a value), or the state to report. */
-export type Verdict<T> = { done: true; value: T } | { done: false; state: string };
+export type Verdict<T> =
+  { done: true; value: T } | { done: false; state: string; remainingMs?: number };
 
 /**
  * Delay before a retry of an answer that said "busy" (`poll`, 1-based): doubling from the first
@@ -98,10 +105,26 @@ export interface ScheduleInput {
   floorMs: number;
   capMs: number;
   random?: () => number;
+  /**
+   * When the cloud's estimate says the change ends (ms since it began; remaining-estimate.ts).
+   * A poll comes there when the schedule's next one would be later; it never moves one later.
+   */
+  predictedEndMs?: number;
 }
 
-/** The delay before the next poll (see `SCHEDULE`), within [floorMs, capMs]. */
+/**
+ * The delay before the next poll (see `SCHEDULE`), within [floorMs, capMs]; at the predicted
+ * end instead when that comes first (an estimate only ever moves a poll earlier).
+ */
 export function nextPollDelay(input: ScheduleInput): number {
+  const scheduled = scheduledDelay(input);
+  const toEnd = (input.predictedEndMs ?? NaN) - input.elapsedMs;
+  if (!(toEnd >= input.floorMs)) return scheduled;
+  return Math.min(scheduled, Math.ceil(toEnd));
+}
+
+/** The schedule without an estimate: relative to the elapsed time and the prior. */
+function scheduledDelay(input: ScheduleInput): number {
   const { elapsedMs: t, expectedMs: e, floorMs, capMs } = input;
   const clamp = (ms: number) => Math.round(Math.min(capMs, Math.max(floorMs, ms)));
   const jitter = 1 - SCHEDULE.JITTER * (input.random ?? Math.random)();
@@ -153,6 +176,7 @@ export async function pollUntil<P, T>(
         floorMs: opts.firstDelayMs,
         capMs: opts.maxDelayMs,
         random: opts.random,
+        predictedEndMs: opts.estimate?.predictedEnd(),
       });
       const held = (opts.notBefore?.() ?? 0) - opts.clock.now();
       await opts.clock.sleep(Math.min(remaining, Math.max(delay, held)));
@@ -164,6 +188,7 @@ export async function pollUntil<P, T>(
       return verdict.value;
     }
     state = verdict.state;
+    opts.estimate?.observe(opts.clock.now() - since, verdict.remainingMs);
     if (state !== lastReported || n % 10 === 0) {
       opts.progress(`${describe(opts.subject)}: ${state}, waiting for ${opts.target} (${at})`);
       lastReported = state;
@@ -220,7 +245,7 @@ export function waitForSslState<L extends BaseLiveSsl = never>(
     if (opts.mayNotHaveRun && graceOver && obs.steady && !obs.targetShown && !memory.evidence) {
       return { done: true, value: "not-run" };
     }
-    return { done: false, state: obs.state };
+    return { done: false, state: obs.state, remainingMs: obs.remainingMs };
   });
 }
 

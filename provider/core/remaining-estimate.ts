@@ -1,0 +1,95 @@
+/**
+ * What the cloud says of a change's remaining time, turned into a predicted end the waiter may
+ * poll at (issue 18 item 1). The clouds' estimates are hints and are wrong in known ways: Alibaba's
+ * `RemainTime` (DescribeHistoryTasks) and Tencent's `Progress` (DescribeTasks) are documented only
+ * as "estimated" (alibaba.md §1.1; tencent-huawei.md §1), Huawei's job `process` is a string
+ * percentage (tencent-huawei.md §2). So:
+ * - two samples far enough apart give the rate at which the estimate really runs down, which
+ *   corrects an estimate that is consistently too early or too late (the end is where the
+ *   estimate's own trend reaches zero);
+ * - one sample is scaled by how wrong this family's estimates have been in this process
+ *   (`learned-durations.ts`);
+ * - an estimate that stopped moving (frozen), jumped back too often, or whose predicted end
+ *   passed twice without the change done is ignored for the rest of the wait.
+ * A prediction never ends a wait: the verdict still comes from the poll's evidence (wait.ts).
+ */
+
+/** One estimate: at `atMs` (time since the change began), `remainingMs` left. */
+export interface EstimateSample {
+  atMs: number;
+  remainingMs: number;
+}
+
+/** The tuning (docs/BENCHMARKS.md "Predictive polling" derives it). */
+export const ESTIMATE = {
+  /**
+   * The shortest span between two samples used for a rate: the clouds report whole seconds
+   * (`RemainTime`) or whole percents, so a shorter span measures mostly rounding.
+   */
+  MIN_SPAN_MS: 10_000,
+  /** A rate below this (the estimate moves at under a fifth of real time) is frozen. */
+  MIN_RATE: 0.2,
+  /** An estimate higher than the last by more than this (plus the time between) jumped back. */
+  JUMP_SLACK_MS: 2_000,
+  /** Predicted ends that passed without the change done before the estimate is ignored. */
+  MAX_MISSES: 2,
+  /** Jumps back before the estimate is ignored. */
+  MAX_JUMPS: 2,
+  /** A poll this close before a predicted end counts as at it (rounding of the clouds' figures). */
+  MISS_TOLERANCE_MS: 500,
+} as const;
+
+/** The remaining time a progress percentage implies after `elapsedMs` (linear extrapolation). */
+export function remainingFromProgress(
+  progressPct: number | undefined,
+  elapsedMs: number,
+): number | undefined {
+  if (progressPct === undefined || !Number.isFinite(progressPct)) return undefined;
+  if (progressPct <= 0 || progressPct >= 100 || !(elapsedMs > 0)) return undefined;
+  return (elapsedMs * (100 - progressPct)) / progressPct;
+}
+
+/** The estimates of one wait and the end they predict. */
+export class RemainingEstimate {
+  private samples: EstimateSample[] = [];
+  private misses = 0;
+  private jumps = 0;
+  /** The first sample of the wait, for the family's correction once the change is done. */
+  first?: EstimateSample;
+
+  /** `correction`: how much longer than estimated this family's changes have taken (1: exact). */
+  constructor(private readonly correction = 1) {}
+
+  /** Records one poll's estimate (undefined: the cloud gave none this time). */
+  observe(atMs: number, remainingMs: number | undefined): void {
+    const predicted = this.predictedEnd();
+    if (predicted !== undefined && atMs >= predicted - ESTIMATE.MISS_TOLERANCE_MS) this.misses++;
+    if (remainingMs === undefined || !(remainingMs >= 0) || !Number.isFinite(remainingMs)) return;
+    const last = this.samples[this.samples.length - 1];
+    if (last && remainingMs > last.remainingMs + ESTIMATE.JUMP_SLACK_MS) {
+      this.jumps++;
+      this.samples = [];
+    }
+    const sample = { atMs, remainingMs };
+    this.first ??= sample;
+    this.samples.push(sample);
+  }
+
+  /** Whether the estimate is still believed (not frozen, not proven wrong too often). */
+  get trusted(): boolean {
+    return this.misses < ESTIMATE.MAX_MISSES && this.jumps < ESTIMATE.MAX_JUMPS;
+  }
+
+  /** The predicted end (ms since the change began), or undefined when there is none to believe. */
+  predictedEnd(): number | undefined {
+    if (!this.trusted || this.samples.length === 0) return undefined;
+    const first = this.samples[0];
+    const last = this.samples[this.samples.length - 1];
+    const span = last.atMs - first.atMs;
+    if (span < ESTIMATE.MIN_SPAN_MS) return last.atMs + last.remainingMs * this.correction;
+    // The estimate's own trend: where it reaches zero at the rate it has been running down.
+    const rate = (first.remainingMs - last.remainingMs) / span;
+    if (rate < ESTIMATE.MIN_RATE) return undefined;
+    return last.atMs + last.remainingMs / rate;
+  }
+}
