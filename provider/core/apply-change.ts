@@ -81,6 +81,7 @@ export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl
     let sent: SentAction;
     try {
       sent = await driver.send(req.ctx, req.inputs, action, live, req.applied);
+      sent = { ...sent, answeredAt: req.ctx.clock.now() };
     } catch (error) {
       if (!(error instanceof CloudApiError)) throw error;
       if (!outcomeUnknown(error)) {

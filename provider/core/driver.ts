@@ -75,6 +75,12 @@ export interface SentAction {
    * seconds to query the job ID", rds_13_0003): the waiter's first poll comes no earlier.
    */
   observableAfterMs?: number;
+  /**
+   * When the write's answer arrived (epoch ms on the provider's clock; the core stamps it): the
+   * elapsed time a progress percentage is extrapolated over (remaining-estimate.ts). Our own
+   * clock, not the task centre's, whose times may be skewed.
+   */
+  answeredAt?: number;
 }
 
 /**

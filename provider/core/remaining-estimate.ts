@@ -27,10 +27,22 @@ export const ESTIMATE = {
    * (`RemainTime`) or whole percents, so a shorter span measures mostly rounding.
    */
   MIN_SPAN_MS: 10_000,
+  /**
+   * ... and at least this share of the last estimate: early samples of a progress figure are
+   * coarse (2 % read as 2 could be 2.9 %: a third more time left), so the trend is taken over a
+   * span comparable to what remains.
+   */
+  MIN_SPAN_SHARE: 0.5,
   /** A rate below this (the estimate moves at under a fifth of real time) is frozen. */
   MIN_RATE: 0.2,
-  /** An estimate higher than the last by more than this (plus the time between) jumped back. */
+  /** An estimate higher than the last by more than this and `JUMP_SHARE` of it jumped back. */
   JUMP_SLACK_MS: 2_000,
+  JUMP_SHARE: 0.25,
+  /**
+   * Below this percentage a progress figure says too little to extrapolate: a whole percent
+   * is a tenth of the fraction done or more, and the extrapolation multiplies it by the time.
+   */
+  MIN_PROGRESS_PCT: 10,
   /** Predicted ends that passed without the change done before the estimate is ignored. */
   MAX_MISSES: 2,
   /** Jumps back before the estimate is ignored. */
@@ -45,8 +57,24 @@ export function remainingFromProgress(
   elapsedMs: number,
 ): number | undefined {
   if (progressPct === undefined || !Number.isFinite(progressPct)) return undefined;
-  if (progressPct <= 0 || progressPct >= 100 || !(elapsedMs > 0)) return undefined;
+  if (progressPct < ESTIMATE.MIN_PROGRESS_PCT || progressPct >= 100) return undefined;
+  if (!(elapsedMs > 0)) return undefined;
+  // A reported 37 % is 37.0-37.99 % done: reading it as 37 gives the longest remaining time of
+  // that range, so the predicted end is never before the one the cloud's figure implies.
   return (elapsedMs * (100 - progressPct)) / progressPct;
+}
+
+/**
+ * A progress percentage read `now`, extrapolated over the time since the write was answered
+ * (`SentAction.answeredAt`); undefined without either.
+ */
+export function remainingFromProgressSince(
+  progressPct: number | undefined,
+  sent: { answeredAt?: number },
+  now: number,
+): number | undefined {
+  if (sent.answeredAt === undefined) return undefined;
+  return remainingFromProgress(progressPct, now - sent.answeredAt);
 }
 
 /** The estimates of one wait and the end they predict. */
@@ -66,7 +94,8 @@ export class RemainingEstimate {
     if (predicted !== undefined && atMs >= predicted - ESTIMATE.MISS_TOLERANCE_MS) this.misses++;
     if (remainingMs === undefined || !(remainingMs >= 0) || !Number.isFinite(remainingMs)) return;
     const last = this.samples[this.samples.length - 1];
-    if (last && remainingMs > last.remainingMs + ESTIMATE.JUMP_SLACK_MS) {
+    const slack = ESTIMATE.JUMP_SLACK_MS + ESTIMATE.JUMP_SHARE * (last?.remainingMs ?? 0);
+    if (last && remainingMs > last.remainingMs + slack) {
       this.jumps++;
       this.samples = [];
     }
@@ -86,7 +115,8 @@ export class RemainingEstimate {
     const first = this.samples[0];
     const last = this.samples[this.samples.length - 1];
     const span = last.atMs - first.atMs;
-    if (span < ESTIMATE.MIN_SPAN_MS) return last.atMs + last.remainingMs * this.correction;
+    const minSpan = Math.max(ESTIMATE.MIN_SPAN_MS, ESTIMATE.MIN_SPAN_SHARE * last.remainingMs);
+    if (span < minSpan) return last.atMs + last.remainingMs * this.correction;
     // The estimate's own trend: where it reaches zero at the rate it has been running down.
     const rate = (first.remainingMs - last.remainingMs) / span;
     if (rate < ESTIMATE.MIN_RATE) return undefined;

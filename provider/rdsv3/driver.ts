@@ -3,6 +3,7 @@
  * id, write = the SSL switch, one poll = the job (when the PUT returned one) and the instance.
  * Waiting, deciding "finished", retries and validation plumbing are provider/core.
  */
+import { remainingFromProgressSince } from "../core/remaining-estimate";
 import { checkProperties, rules } from "../core/check-failure";
 import type {
   DriverContext,
@@ -114,7 +115,10 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
       return { state: `${name} Failed`, steady: false, targetShown: false, failure };
     }
     if (job && job.status !== JOB_STATUS.completed) {
-      return { state: `${name} ${job.status}`, steady: false, targetShown: false };
+      // The job's `process` percentage over the time since the write: the waiter's hint.
+      const percent = job.process === undefined || job.process === "" ? NaN : Number(job.process);
+      const remainingMs = remainingFromProgressSince(percent, sent, ctx.clock.now());
+      return { state: `${name} ${job.status}`, steady: false, targetShown: false, remainingMs };
     }
     const seen = await instanceObservation(ctx, inputs, sent);
     if (!job) return { ...seen, state: `${seen.state} (${name} not visible yet)` };

@@ -4,6 +4,7 @@
  * one poll = DescribeTasks on the returned TaskId, then the SSL read. No renewal action exists
  * (seed 003), so `actions` omits `update` and the core refuses rotateTrigger/renewBeforeDays.
  */
+import { remainingFromProgressSince } from "../../core/remaining-estimate";
 import type {
   DriverContext,
   SentAction,
@@ -89,7 +90,9 @@ async function observe(
   if (sent.taskId === undefined) return observeLive(ctx, inputs, sent);
   const task = await describeTask(ctx, inputs, sent.taskId);
   const line = task ? describeTaskLine(task) : `task ${sent.taskId} not listed yet`;
-  const waiting = { state: line, steady: false, targetShown: false };
+  // DescribeTasks `Progress` (0-100) over the time since the write: the waiter's hint (issue 18).
+  const remainingMs = remainingFromProgressSince(task?.Progress, sent, ctx.clock.now());
+  const waiting = { state: line, steady: false, targetShown: false, remainingMs };
   switch (task?.Status) {
     case undefined:
       return { ...waiting, steady: true }; // not listed yet: no evidence either way
