@@ -27,7 +27,7 @@ import {
   JOB_STATUS,
   NOTHING_TO_PROTECT_STATUSES,
   RDSV3_DEFAULT_TIMEOUT_MINUTES,
-  RDSV3_EXPECTED_DURATION_MS,
+  RDSV3_PLACEHOLDER_PRIOR_MS,
   RDSV3_INPUT_NAMES,
   RDSV3_JOB_QUERYABLE_AFTER_MS,
   RDSV3_SETTLE_GRACE_MS,
@@ -145,7 +145,7 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
     family: cloud.family,
     defaultTimeoutMinutes: RDSV3_DEFAULT_TIMEOUT_MINUTES,
     settleGraceMs: RDSV3_SETTLE_GRACE_MS,
-    expectedDurationMs: RDSV3_EXPECTED_DURATION_MS,
+    expectedDurationMs: RDSV3_PLACEHOLDER_PRIOR_MS,
     // No certificate renewal call exists (seed 004): rotateTrigger/renewBeforeDays fail at check (F7).
     actions: ["open", "close"],
     secretOutputs: [],

@@ -20,7 +20,7 @@ import { describeInstanceTasks, describeSslConfig, describeStatus, describeTask 
 import {
   FAMILY,
   POSTGRES_DEFAULT_TIMEOUT_MINUTES,
-  POSTGRES_EXPECTED_DURATION_MS,
+  POSTGRES_PLACEHOLDER_PRIOR_MS,
   POSTGRES_SECRET_OUTPUTS,
   POSTGRES_SETTING_NAMES,
   POSTGRES_SETTLE_GRACE_MS,
@@ -166,7 +166,7 @@ export const postgresDriver: SslDriver<PostgresSslInputs, PostgresLiveSsl> = {
   family: FAMILY,
   defaultTimeoutMinutes: POSTGRES_DEFAULT_TIMEOUT_MINUTES,
   settleGraceMs: POSTGRES_SETTLE_GRACE_MS,
-  expectedDurationMs: POSTGRES_EXPECTED_DURATION_MS,
+  expectedDurationMs: POSTGRES_PLACEHOLDER_PRIOR_MS,
   actions: ["open", "close", "reconfigure"],
   secretOutputs: POSTGRES_SECRET_OUTPUTS,
   inputNames: POSTGRES_SETTING_NAMES,
