@@ -37,7 +37,7 @@ export const ESTIMATE = {
   MIN_RATE: 0.2,
   /** An estimate higher than the last by more than this and `JUMP_SHARE` of it jumped back. */
   JUMP_SLACK_MS: 2_000,
-  JUMP_SHARE: 0.25,
+  JUMP_SHARE: 0.1,
   /**
    * Below this percentage a progress figure says too little to extrapolate: a whole percent
    * is a tenth of the fraction done or more, and the extrapolation multiplies it by the time.
@@ -81,6 +81,7 @@ export function remainingFromProgressSince(
 export class RemainingEstimate {
   private samples: EstimateSample[] = [];
   private misses = 0;
+  private missedEnd?: number;
   private jumps = 0;
   /** The first sample of the wait, for the family's correction once the change is done. */
   first?: EstimateSample;
@@ -91,7 +92,14 @@ export class RemainingEstimate {
   /** Records one poll's estimate (undefined: the cloud gave none this time). */
   observe(atMs: number, remainingMs: number | undefined): void {
     const predicted = this.predictedEnd();
-    if (predicted !== undefined && atMs >= predicted - ESTIMATE.MISS_TOLERANCE_MS) this.misses++;
+    if (predicted !== undefined && atMs >= predicted - ESTIMATE.MISS_TOLERANCE_MS) {
+      // One miss per predicted end: a poll after a stale end the cloud has not revised since
+      // says nothing new about the estimate.
+      const same =
+        Math.abs(predicted - (this.missedEnd ?? -Infinity)) <= ESTIMATE.MISS_TOLERANCE_MS;
+      if (!same) this.misses++;
+      this.missedEnd = predicted;
+    }
     if (remainingMs === undefined || !(remainingMs >= 0) || !Number.isFinite(remainingMs)) return;
     const last = this.samples[this.samples.length - 1];
     const slack = ESTIMATE.JUMP_SLACK_MS + ESTIMATE.JUMP_SHARE * (last?.remainingMs ?? 0);

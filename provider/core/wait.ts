@@ -106,21 +106,23 @@ export interface ScheduleInput {
   capMs: number;
   random?: () => number;
   /**
-   * When the cloud's estimate says the change ends (ms since it began; remaining-estimate.ts).
-   * A poll comes there when the schedule's next one would be later; it never moves one later.
+   * When the cloud's estimate says this change ends (ms since it began; remaining-estimate.ts),
+   * while the estimate is believed.
    */
   predictedEndMs?: number;
 }
 
 /**
- * The delay before the next poll (see `SCHEDULE`), within [floorMs, capMs]; at the predicted
- * end instead when that comes first (an estimate only ever moves a poll earlier).
+ * The delay before the next poll (see `SCHEDULE`), within [floorMs, capMs]. With a predicted
+ * end, that end is this change's own prior (the dense window is around it, so an estimate up to
+ * 2x wrong either way still puts the end in the window) and one poll lands exactly on it.
  */
 export function nextPollDelay(input: ScheduleInput): number {
-  const scheduled = scheduledDelay(input);
-  const toEnd = (input.predictedEndMs ?? NaN) - input.elapsedMs;
-  if (!(toEnd >= input.floorMs)) return scheduled;
-  return Math.min(scheduled, Math.ceil(toEnd));
+  const predicted = input.predictedEndMs;
+  if (predicted === undefined || !(predicted > 0)) return scheduledDelay(input);
+  const around = scheduledDelay({ ...input, expectedMs: predicted });
+  const toEnd = predicted - input.elapsedMs;
+  return toEnd >= input.floorMs ? Math.min(around, Math.ceil(toEnd)) : around;
 }
 
 /** The schedule without an estimate: relative to the elapsed time and the prior. */

@@ -14,6 +14,7 @@ import { convergenceFigures } from "./convergence-figures";
 import { BENCH_FAMILIES } from "./families";
 import { measureFleet } from "./fleet";
 import { measureFootprint } from "./footprint";
+import { offPriorFigures } from "./off-prior";
 import { checkGoals, goalsTable } from "./goals";
 import { measureSteady } from "./steady";
 import { round } from "./stats";
@@ -23,7 +24,7 @@ function arg(name: string, fallback: string): string {
   return i > 0 ? process.argv[i + 1] : fallback;
 }
 
-const ALL = ["convergence", "fleet", "steady", "coldStart", "footprint"];
+const ALL = ["convergence", "offPrior", "fleet", "steady", "coldStart", "footprint"];
 
 async function timed<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   const started = Date.now();
@@ -44,6 +45,10 @@ async function main() {
   const started = Date.now();
   if (only.includes("convergence"))
     figures.convergence = await timed("convergence", () => convergenceFigures(BENCH_FAMILIES));
+  if (only.includes("offPrior")) {
+    const offPrior = await timed("convergence.offPrior", () => offPriorFigures(BENCH_FAMILIES));
+    figures.convergence = { ...(figures.convergence as object), offPrior };
+  }
   if (only.includes("fleet"))
     figures.fleet = await timed("fleet", () => measureFleet(instances, factor));
   if (only.includes("steady")) {

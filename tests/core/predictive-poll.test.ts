@@ -57,7 +57,7 @@ async function waitFor(totalMs: number, mode: EstimateErrorMode | "no estimate")
   return { returnedMs: clock.now() - sentAt, polls };
 }
 
-const DURATIONS = [20_000, MINUTE, 7 * MINUTE, 30 * MINUTE];
+const DURATIONS = [20_000, MINUTE, 79_000, 200_000, 7 * MINUTE, 1_030_000, 30 * MINUTE];
 
 describe("core/wait predictive polling: the cloud's estimate as a hint", () => {
   it("an exact estimate puts a poll on the change's end: returns within a second of it", async () => {
@@ -84,14 +84,14 @@ describe("core/wait predictive polling: the cloud's estimate as a hint", () => {
   });
 
   for (const mode of ESTIMATE_ERROR_MODES) {
-    it(`estimate ${mode}: never done before the change, and within the call budget`, async () => {
+    it(`estimate ${mode}: never done before the change, at most 7.5 % late, within the call budget`, async () => {
       for (const total of DURATIONS) {
         const run = await waitFor(total, mode);
-        const blind = await waitFor(total, "no estimate");
         assert.ok(run.returnedMs >= total, `${mode} ${total}: returned at ${run.returnedMs}`);
-        // A prediction moves a poll earlier, never later: never seen later than without it.
-        assert.ok(run.returnedMs <= blind.returnedMs, `${mode} ${total}: later than blind`);
-        assert.ok(run.polls <= blind.polls + 3, `${mode} ${total}: ${run.polls} polls`);
+        // The predicted end is the change's own prior: an estimate up to 2x wrong either way,
+        // frozen near the end or jumping back once still puts the end in the dense window.
+        const late = run.returnedMs - total;
+        if (total >= MINUTE) assert.ok(late <= 0.075 * total + 1_000, `${mode} ${total}: ${late}`);
         if (total === 30 * MINUTE) assert.ok(run.polls + RDS_FIXED_CALLS <= 40, `${run.polls}`);
       }
     });
