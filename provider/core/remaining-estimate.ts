@@ -35,9 +35,11 @@ export const ESTIMATE = {
   MIN_SPAN_SHARE: 0.5,
   /** A rate below this (the estimate moves at under a fifth of real time) is frozen. */
   MIN_RATE: 0.2,
+  /** The trend replaces the latest figure when their remaining times differ by more than this. */
+  TREND_OVERRIDES: 0.25,
   /** An estimate higher than the last by more than this and `JUMP_SHARE` of it jumped back. */
   JUMP_SLACK_MS: 2_000,
-  JUMP_SHARE: 0.1,
+  JUMP_SHARE: 0.15,
   /**
    * Below this percentage a progress figure says too little to extrapolate: a whole percent
    * is a tenth of the fraction done or more, and the extrapolation multiplies it by the time.
@@ -102,14 +104,23 @@ export class RemainingEstimate {
     }
     if (remainingMs === undefined || !(remainingMs >= 0) || !Number.isFinite(remainingMs)) return;
     const last = this.samples[this.samples.length - 1];
-    const slack = ESTIMATE.JUMP_SLACK_MS + ESTIMATE.JUMP_SHARE * (last?.remainingMs ?? 0);
-    if (last && remainingMs > last.remainingMs + slack) {
+    if (last && this.jumpedBack(last, atMs, remainingMs)) {
       this.jumps++;
       this.samples = [];
     }
     const sample = { atMs, remainingMs };
     this.first ??= sample;
     this.samples.push(sample);
+  }
+
+  /**
+   * Whether the estimate went up against the last one: more than rounding (the slack) above
+   * what it would read had it run down at half of real time since.
+   */
+  private jumpedBack(last: EstimateSample, atMs: number, remainingMs: number): boolean {
+    const expected = last.remainingMs - (atMs - last.atMs) / 2;
+    const slack = ESTIMATE.JUMP_SLACK_MS + ESTIMATE.JUMP_SHARE * last.remainingMs;
+    return remainingMs > expected + slack;
   }
 
   /** Whether the estimate is still believed (not frozen, not proven wrong too often). */
@@ -123,11 +134,16 @@ export class RemainingEstimate {
     const first = this.samples[0];
     const last = this.samples[this.samples.length - 1];
     const span = last.atMs - first.atMs;
+    const latest = last.atMs + last.remainingMs * this.correction;
     const minSpan = Math.max(ESTIMATE.MIN_SPAN_MS, ESTIMATE.MIN_SPAN_SHARE * last.remainingMs);
-    if (span < minSpan) return last.atMs + last.remainingMs * this.correction;
+    if (span < minSpan) return latest;
     // The estimate's own trend: where it reaches zero at the rate it has been running down.
     const rate = (first.remainingMs - last.remainingMs) / span;
     if (rate < ESTIMATE.MIN_RATE) return undefined;
-    return last.atMs + last.remainingMs / rate;
+    const trend = last.atMs + last.remainingMs / rate;
+    // The latest figure is the least rounded (a percentage grows finer as it rises): the trend
+    // overrides it only when they disagree by more than rounding can explain.
+    const agree = Math.abs(trend - latest) <= ESTIMATE.TREND_OVERRIDES * (latest - last.atMs);
+    return agree ? latest : trend;
   }
 }

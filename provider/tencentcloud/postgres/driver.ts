@@ -20,7 +20,6 @@ import { describeInstanceTasks, describeSslConfig, describeStatus, describeTask 
 import {
   FAMILY,
   POSTGRES_DEFAULT_TIMEOUT_MINUTES,
-  POSTGRES_PLACEHOLDER_PRIOR_MS,
   POSTGRES_SECRET_OUTPUTS,
   POSTGRES_SETTING_NAMES,
   POSTGRES_SETTLE_GRACE_MS,
@@ -166,7 +165,8 @@ export const postgresDriver: SslDriver<PostgresSslInputs, PostgresLiveSsl> = {
   family: FAMILY,
   defaultTimeoutMinutes: POSTGRES_DEFAULT_TIMEOUT_MINUTES,
   settleGraceMs: POSTGRES_SETTLE_GRACE_MS,
-  expectedDurationMs: POSTGRES_PLACEHOLDER_PRIOR_MS,
+  // No prior: no Tencent document gives a duration (the emulator's was the placeholder); the
+  // task's Progress predicts each change's end, the learned durations the rest (issue 18).
   actions: ["open", "close", "reconfigure"],
   secretOutputs: POSTGRES_SECRET_OUTPUTS,
   inputNames: POSTGRES_SETTING_NAMES,
