@@ -10,6 +10,9 @@
 
 /** Observations kept per key: recent enough to follow a cloud that changed, many enough to be stable. */
 const KEEP = 25;
+/** Corrections measured before one is applied, and how closely they must agree. */
+const MIN_CONSISTENT = 3;
+const CORRECTION_SPREAD = 0.25;
 /** The correction never scales an estimate by more than this (or less than its inverse). */
 const MAX_CORRECTION = 4;
 
@@ -39,6 +42,16 @@ class RecentValues {
   median(key: string): number | undefined {
     const values = this.byKey.get(key);
     return values && values.length > 0 ? median(values) : undefined;
+  }
+
+  /** The median when the middle half of the values lies within `spread` of it, else undefined. */
+  consistentMedian(key: string, spread: number): number | undefined {
+    const values = [...(this.byKey.get(key) ?? [])].sort((a, b) => a - b);
+    if (values.length < MIN_CONSISTENT) return undefined;
+    const mid = median(values);
+    const q1 = values[Math.floor(values.length / 4)];
+    const q3 = values[Math.ceil((3 * values.length) / 4) - 1];
+    return q1 >= mid * (1 - spread) && q3 <= mid * (1 + spread) ? mid : undefined;
   }
 
   clear(): void {
@@ -71,9 +84,14 @@ export function recordEstimateError(family: string, actualMs: number, estimatedM
   corrections.add(family, ratio);
 }
 
-/** How much longer than estimated this family's changes take (1 before any is measured). */
+/**
+ * How much longer than estimated this family's changes take: the median of what was measured,
+ * once three or more agree (the middle half within 25 % of it); 1 otherwise. A cloud whose
+ * estimates are wrong by a steady factor is corrected; one whose errors scatter is not, since a
+ * median of scattered errors would move every wait off its own estimate.
+ */
 export function estimateCorrection(family: string): number {
-  return corrections.median(family) ?? 1;
+  return corrections.consistentMedian(family, CORRECTION_SPREAD) ?? 1;
 }
 
 /** Forgets everything measured (tests). */

@@ -42,9 +42,9 @@ export const ESTIMATE = {
   JUMP_SHARE: 0.15,
   /**
    * Below this percentage a progress figure says too little to extrapolate: a whole percent
-   * is a tenth of the fraction done or more, and the extrapolation multiplies it by the time.
+   * is a fifth of the fraction done or more, and the extrapolation multiplies it by the time.
    */
-  MIN_PROGRESS_PCT: 10,
+  MIN_PROGRESS_PCT: 5,
   /** Predicted ends that passed without the change done before the estimate is ignored. */
   MAX_MISSES: 2,
   /** Jumps back before the estimate is ignored. */

@@ -5,7 +5,12 @@
  * `lastChangeSeconds` output seeds its next change.
  */
 import * as assert from "assert";
-import { forgetLearnedDurations, learnedDuration } from "../../provider/core/learned-durations";
+import {
+  estimateCorrection,
+  forgetLearnedDurations,
+  learnedDuration,
+  recordEstimateError,
+} from "../../provider/core/learned-durations";
 import { startEmulator, type Emulator } from "../emulator";
 import { benchConfig, benchFamily, resourceInputs } from "../bench/families";
 import { inProcessLifecycle } from "../bench/in-process";
@@ -58,5 +63,22 @@ describe("core/learned durations: the next wait starts from what was measured", 
     const lateMs = emu.clock.now() - sentAt - CHANGE_MS;
     assert.ok(lateMs <= 0.075 * CHANGE_MS + 2_000, `close: ${lateMs} ms late`);
     assert.strictEqual(typeof updated.outs?.lastChangeSeconds, "number");
+  });
+});
+
+describe("core/learned durations: the estimate correction", () => {
+  beforeEach(() => forgetLearnedDurations());
+
+  it("applies a steady factor once three agree, and none when the errors scatter", () => {
+    const family = "test.family";
+    recordEstimateError(family, 200_000, 100_000);
+    recordEstimateError(family, 210_000, 100_000);
+    assert.strictEqual(estimateCorrection(family), 1, "two are not enough");
+    recordEstimateError(family, 190_000, 100_000);
+    assert.strictEqual(estimateCorrection(family), 2);
+    forgetLearnedDurations();
+    for (const ratio of [0.5, 1, 2, 1, 0.5, 2])
+      recordEstimateError(family, ratio * 100_000, 100_000);
+    assert.strictEqual(estimateCorrection(family), 1);
   });
 });

@@ -140,8 +140,8 @@ describe("core/wait predictive polling: the cloud's estimate as a hint", () => {
 
   it("a progress percentage extrapolates over the elapsed time; 0 and 100 say nothing", () => {
     assert.strictEqual(remainingFromProgress(25, 60_000), 180_000);
-    // Below 10 % a whole percent is too coarse to extrapolate.
-    assert.strictEqual(remainingFromProgress(5, 60_000), undefined);
+    // Below 5 % a whole percent is too coarse to extrapolate.
+    assert.strictEqual(remainingFromProgress(4, 60_000), undefined);
     assert.strictEqual(remainingFromProgress(0, 60_000), undefined);
     assert.strictEqual(remainingFromProgress(100, 60_000), undefined);
     assert.strictEqual(remainingFromProgress(undefined, 60_000), undefined);
