@@ -1,9 +1,10 @@
 /**
  * What the cloud says of a change's remaining time, turned into a predicted end the waiter may
- * poll at (issue 18 item 1). The clouds' estimates are hints and are wrong in known ways: Alibaba's
- * `RemainTime` (DescribeHistoryTasks) and Tencent's `Progress` (DescribeTasks) are documented only
- * as "estimated" (alibaba.md §1.1; tencent-huawei.md §1), Huawei's job `process` is a string
- * percentage (tencent-huawei.md §2). So:
+ * poll at (issue 18 item 1). The clouds' figures are hints, not promises: Alibaba's `RemainTime`
+ * is "the estimated amount of time remaining to complete the task", in seconds (SDK model
+ * `DescribeHistoryTasksResponseBodyItems`, @alicloud/rds20140815 15.4.0), Tencent's DescribeTasks
+ * `Progress` a whole percent 0-100 (tencent-huawei.md §1.1), Huawei's job `process` a percent as
+ * a string, "" when not running (tencent-huawei.md §2.3). None says how it is computed. So:
  * - two samples far enough apart give the rate at which the estimate really runs down, which
  *   corrects an estimate that is consistently too early or too late (the end is where the
  *   estimate's own trend reaches zero);
