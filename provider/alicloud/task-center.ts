@@ -16,6 +16,8 @@ export interface CenterTask {
   taskId?: string;
   taskType?: string;
   status?: string;
+  /** `RemainTime`: the task centre's estimate of the seconds left (SDK model: "estimated"). */
+  remainTime?: number;
 }
 
 export interface TaskPage<T> {
@@ -50,19 +52,30 @@ export function blocksSslChange(task: CenterTask): boolean {
   return !UNRELATED_TASK_TYPE.test(task.taskType ?? "");
 }
 
-/**
- * The first task of `instanceId` in one of `statuses` that blocks an SSL change, described for
- * progress lines and errors ("task t-1 ModifyDBInstanceSSL Running"), or undefined.
- */
+/** A task an SSL write must wait for: described, and what it says of the time it still needs. */
+export interface BlockingTask {
+  /** For progress lines and errors: "task t-1 ModifyDBInstanceSSL Running". */
+  description: string;
+  /** `RemainTime` in ms (the cloud's estimate), when it gives one. */
+  remainingMs?: number;
+}
+
+/** The first task of `instanceId` in one of `statuses` that blocks an SSL change, or undefined. */
 export function blockingTask(
   tasks: CenterTask[],
   instanceId: string,
   statuses: readonly string[],
-): string | undefined {
+): BlockingTask | undefined {
   const task = tasks.find(
     (t) => t.instanceId === instanceId && statuses.includes(t.status ?? "?") && blocksSslChange(t),
   );
-  return task && describeCenterTask(task);
+  if (!task) return undefined;
+  const seconds = task.remainTime;
+  const remainingMs =
+    typeof seconds === "number" && Number.isFinite(seconds) && seconds >= 0
+      ? seconds * 1000
+      : undefined;
+  return { description: describeCenterTask(task), remainingMs };
 }
 
 export function describeCenterTask(task: CenterTask): string {
@@ -91,7 +104,7 @@ export async function blockingHistoryTask(
   page: (
     query: HistoryTaskQuery,
   ) => Promise<{ items?: CenterTask[]; totalCount?: number } | undefined>,
-): Promise<string | undefined> {
+): Promise<BlockingTask | undefined> {
   const window = taskWindow(now);
   const tasks = await allTaskPages(async (pageNumber) => {
     const query = {

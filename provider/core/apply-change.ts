@@ -32,6 +32,8 @@ export { readLive, subjectOf };
 export interface ChangeResult<L> {
   live: L;
   sent?: SentAction;
+  /** How long the change took, as this process measured it (write to the poll that saw it done). */
+  measuredMs?: number;
 }
 
 export interface ChangeRequest<I, L> {
@@ -83,6 +85,7 @@ export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl
     let sent: SentAction;
     try {
       sent = await driver.send(req.ctx, req.inputs, action, live, req.applied);
+      sent = { ...sent, answeredAt: req.ctx.clock.now() };
     } catch (error) {
       if (!(error instanceof CloudApiError)) throw error;
       if (!outcomeUnknown(error)) {
@@ -128,7 +131,7 @@ async function conclude<I extends BaseSslInputs, L extends BaseLiveSsl>(
   }
   const live = await readBack(driver, req, sent, settled.live);
   await driver.changeOver?.(req.ctx, req.inputs, live);
-  return { live, sent };
+  return { live, sent, measuredMs: settled.measuredMs };
 }
 
 /** 5xx, reset, timeout: the write may have run. Throttling, busy and 4xx prove it did not. */

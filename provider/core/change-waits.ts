@@ -19,6 +19,14 @@ import {
 } from "./errors";
 import type { ChangeRequest } from "./apply-change";
 import {
+  estimateCorrection,
+  learnedDuration,
+  recordDuration,
+  recordEstimateError,
+  type DurationKey,
+} from "./learned-durations";
+import { RemainingEstimate } from "./remaining-estimate";
+import {
   pollDelay,
   pollUntil,
   waitForSslState,
@@ -31,6 +39,8 @@ import { notice } from "./log";
 export interface Settled<L> {
   verdict: SettleVerdict;
   live?: L;
+  /** A finished change: ms from the accepted write to the poll that saw it done (measured). */
+  measuredMs?: number;
 }
 
 /**
@@ -124,12 +134,15 @@ export async function settle<I extends BaseSslInputs, L extends BaseLiveSsl>(
   const sentAt = ctx.clock.now();
   // The judge runs on each poll as it arrives, so the last one observed is the one that decided.
   let last: SettleObservation<L> | undefined;
+  const key = durationKey(driver, sent, before);
+  const estimate = new RemainingEstimate(estimateCorrection(driver.family));
   const verdict = await waitForSslState(
     {
       ...pollOptions(driver, req, targetOf(sent), false),
       // The change's outcome: printed at every log level, `quiet` included.
       finished: (line) => notice(ctx, line),
-      expectedMs: driver.expectedDurationMs?.[sent.action],
+      expectedMs: priorFor(driver, key, sent, req.applied),
+      estimate,
       sentAt,
       graceMs: driver.settleGraceMs,
       mayNotHaveRun,
@@ -137,7 +150,46 @@ export async function settle<I extends BaseSslInputs, L extends BaseLiveSsl>(
     },
     async () => (last = await driver.observe(ctx, req.inputs, sent, before)),
   );
-  return { verdict, live: verdict === "finished" ? last?.live : undefined };
+  if (verdict !== "finished") return { verdict };
+  const measuredMs = ctx.clock.now() - sentAt;
+  learnFrom(key, estimate, measuredMs);
+  return { verdict, live: last?.live, measuredMs };
+}
+
+/** What the learned durations are kept by: the family, the engine when the live state names one. */
+function durationKey(
+  driver: { family: string },
+  sent: SentAction,
+  before: BaseLiveSsl,
+): DurationKey {
+  const engine = (before as BaseLiveSsl & { engine?: unknown }).engine;
+  return {
+    family: driver.family,
+    engine: typeof engine === "string" ? engine : undefined,
+    action: sent.action,
+  };
+}
+
+/**
+ * The prior of this wait: the resource's own last measured change (`lastChangeSeconds` in its
+ * stored outputs), else the median this process measured for the family, engine and action,
+ * else the family's figure in code.
+ */
+function priorFor(
+  driver: { expectedDurationMs?: Partial<Record<SentAction["action"], number>> },
+  key: DurationKey,
+  sent: SentAction,
+  stored: Record<string, unknown>,
+): number | undefined {
+  const own = stored.lastChangeSeconds;
+  if (typeof own === "number" && own > 0) return own * 1000;
+  return learnedDuration(key) ?? driver.expectedDurationMs?.[sent.action];
+}
+
+function learnFrom(key: DurationKey, estimate: RemainingEstimate, measuredMs: number): void {
+  recordDuration(key, measuredMs);
+  const first = estimate.first;
+  if (first) recordEstimateError(key.family, measuredMs - first.atMs, first.remainingMs);
 }
 
 function pollOptions<I extends BaseSslInputs, L extends BaseLiveSsl>(

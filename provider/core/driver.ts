@@ -75,6 +75,12 @@ export interface SentAction {
    * seconds to query the job ID", rds_13_0003): the waiter's first poll comes no earlier.
    */
   observableAfterMs?: number;
+  /**
+   * When the write's answer arrived (epoch ms on the provider's clock; the core stamps it): the
+   * elapsed time a progress percentage is extrapolated over (remaining-estimate.ts). Our own
+   * clock, not the task centre's, whose times may be skewed.
+   */
+  answeredAt?: number;
 }
 
 /**
@@ -86,12 +92,6 @@ export interface SentAction {
 export interface SettleObservation<L extends BaseLiveSsl = never> {
   /** The status string the cloud reported (instance or task), for progress lines and timeouts. */
   state: string;
-  /**
-   * The cloud's own estimate, at the time of this poll, of how long the change still needs
-   * (Alibaba `RemainTime`, or a progress percentage extrapolated over the elapsed time);
-   * undefined when the cloud gives none. Progress lines show it.
-   */
-  remainingMs?: number;
   /** The instance is steady (not restarting, no task running). */
   steady: boolean;
   /** The SSL read shows the declared target. */
@@ -111,6 +111,13 @@ export interface SettleObservation<L extends BaseLiveSsl = never> {
   gone?: boolean;
   /** The instance reached a state it cannot leave on its own. */
   terminal?: string;
+  /**
+   * The cloud's own estimate, at the time of this poll, of how long the change still needs
+   * (Alibaba `RemainTime`, or a progress percentage extrapolated over the elapsed time;
+   * undefined when the cloud gives none). A hint for the waiter's next poll and the progress lines,
+   * never a verdict.
+   */
+  remainingMs?: number;
   /**
    * The live state this poll read, exactly as `read` would return it, when the poll read it
    * whole. When this poll ends the wait, the core checks it against the declared state instead

@@ -66,7 +66,13 @@ export function lifecycleFor<I extends BaseSslInputs, L extends BaseLiveSsl>(
         deadline: deadlineFor(inputs, ctx),
         onSent: (s) => (sent = s),
       });
-      return toOutputs(driver, inputs, result.live, result.sent ?? lastOf(olds), olds);
+      // Our own measurement of the change, kept so the next `up` starts from it (issue 18).
+      const measured =
+        result.measuredMs === undefined
+          ? {}
+          : { lastChangeSeconds: Math.round(result.measuredMs / 1000) };
+      const props = { ...olds, ...measured };
+      return toOutputs(driver, inputs, result.live, result.sent ?? lastOf(olds), props);
     } catch (error) {
       // The write may have reached the cloud: keep the resource in state (pulumi-dynamic.md P12),
       // with the live state from before and what was applied before, so the next `up` retries.

@@ -39,6 +39,10 @@ export function toOutputs<I extends BaseSslInputs, L extends BaseLiveSsl>(
     lastAction: sent?.action ?? props.lastAction,
     lastTaskId: sent ? sent.taskId : props.lastTaskId,
     lastRequestId: sent ? sent.requestId : props.lastRequestId,
+    // Measured by this provider, never read from the cloud nor invented: the seconds from the
+    // accepted write to the poll that saw the last change finished (issue 18; DESIGN.md outputs).
+    lastChangeSeconds:
+      typeof props.lastChangeSeconds === "number" ? props.lastChangeSeconds : undefined,
     // A change the cloud holds for its maintenance window (ARCHITECTURE F8).
     pendingChange: live.scheduled ?? (sent?.scheduled ? `${sent.action} scheduled` : undefined),
   });

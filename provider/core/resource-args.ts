@@ -16,6 +16,7 @@ export const SHARED_OUTPUTS = [
   "lastAction",
   "lastTaskId",
   "lastRequestId",
+  "lastChangeSeconds",
 ] as const;
 
 export interface FamilyResourceSpec {
@@ -103,6 +104,12 @@ export abstract class FamilyDbSslConfig extends pulumi.dynamic.Resource {
   declare readonly lastTaskId: pulumi.Output<string | undefined>;
   /** The cloud's request id of the last change, for its support desk. */
   declare readonly lastRequestId: pulumi.Output<string | undefined>;
+  /**
+   * How long the last change took, in seconds, as this provider measured it (from the accepted
+   * write to the poll that saw it finished; not a figure the cloud reports). The next change of
+   * this resource starts its polling from it.
+   */
+  declare readonly lastChangeSeconds: pulumi.Output<number | undefined>;
 
   protected constructor(
     family: { shim: pulumi.dynamic.ResourceProvider; module: string; spec: FamilyResourceSpec },

@@ -20,6 +20,7 @@
 import type { Clock } from "./clock";
 import type { BaseLiveSsl, SettleObservation } from "./driver";
 import { pollDueAt } from "./poll-due";
+import type { RemainingEstimate } from "./remaining-estimate";
 import {
   InstanceDeletedError,
   SslChangeFailedError,
@@ -66,6 +67,11 @@ export interface PollOptions {
    * poll before it could not change the verdict. Undefined: the schedule alone decides.
    */
   notBefore?: () => number | undefined;
+  /**
+   * Collects the cloud's remaining-time estimates of the verdicts (`remainingMs`): the next poll
+   * may come at the end they predict, when that is sooner than the schedule's (issue 18).
+   */
+  estimate?: RemainingEstimate;
 }
 
 /** What a judgement says about one poll: finished (with a value), or the state to report. */
@@ -106,10 +112,28 @@ export interface ScheduleInput {
   floorMs: number;
   capMs: number;
   random?: () => number;
+  /**
+   * When the cloud's estimate says this change ends (ms since it began; remaining-estimate.ts),
+   * while the estimate is believed.
+   */
+  predictedEndMs?: number;
 }
 
-/** The delay before the next poll (see `SCHEDULE`), within [floorMs, capMs]. */
+/**
+ * The delay before the next poll (see `SCHEDULE`), within [floorMs, capMs]. With a predicted
+ * end, that end is this change's own prior (the dense window is around it, so an estimate up to
+ * 2x wrong either way still puts the end in the window) and one poll lands exactly on it.
+ */
 export function nextPollDelay(input: ScheduleInput): number {
+  const predicted = input.predictedEndMs;
+  if (predicted === undefined || !(predicted > 0)) return scheduledDelay(input);
+  const around = scheduledDelay({ ...input, expectedMs: predicted });
+  const toEnd = predicted - input.elapsedMs;
+  return toEnd >= input.floorMs ? Math.min(around, Math.ceil(toEnd)) : around;
+}
+
+/** The schedule without an estimate: relative to the elapsed time and the prior. */
+function scheduledDelay(input: ScheduleInput): number {
   const { elapsedMs: t, expectedMs: e, floorMs, capMs } = input;
   const clamp = (ms: number) => Math.round(Math.min(capMs, Math.max(floorMs, ms)));
   const jitter = 1 - SCHEDULE.JITTER * (input.random ?? Math.random)();
@@ -161,6 +185,7 @@ export async function pollUntil<P, T>(
         floorMs: opts.firstDelayMs,
         capMs: opts.maxDelayMs,
         random: opts.random,
+        predictedEndMs: opts.estimate?.predictedEnd(),
       });
       const held = (opts.notBefore?.() ?? 0) - opts.clock.now();
       const sleep = Math.min(remaining, Math.max(delay, held));
@@ -175,6 +200,7 @@ export async function pollUntil<P, T>(
         (opts.finished ?? opts.progress)(`${describe(opts.subject)}: ${opts.target} after ${at}`);
       return verdict.value;
     }
+    opts.estimate?.observe(opts.clock.now() - since, verdict.remainingMs);
     lines.polled(verdict, n);
   }
 }

@@ -50,9 +50,12 @@ export const RDSV3_DEFAULT_TIMEOUT_MINUTES = 30;
  * The waiter's prior per action (docs/BENCHMARKS.md). Neither cloud documents how long the SSL
  * switch's reboot takes (seed 004 and tencent-huawei.md §2.3 say only that it reboots), so this
  * is the emulator's observed duration (tests/emulator/rdsv3: 12 s before the reboot, 60 s of
- * reboot), not a cloud's figure: replace it when one is measured.
+ * reboot), not a cloud's figure.
+ * PLACEHOLDER until a real change is timed: the first change of this family measured in a
+ * process replaces it there (core/learned-durations.ts), and a resource's own
+ * `lastChangeSeconds` replaces it for that resource's next change.
  */
-export const RDSV3_EXPECTED_DURATION_MS = { open: 72_000, close: 72_000 } as const;
+export const RDSV3_PLACEHOLDER_PRIOR_MS = { open: 72_000, close: 72_000 } as const;
 
 /**
  * A job cannot be queried at first ("it takes several seconds to query the job ID", rds_13_0003,

@@ -6,6 +6,7 @@
 import { checkProperties } from "../core/check-failure";
 import { checkTable } from "../core/input-schema";
 import { ownInputNames } from "../core/inputs";
+import { remainingFromProgressSince } from "../core/remaining-estimate";
 import type {
   DriverContext,
   SentAction,
@@ -23,7 +24,7 @@ import {
   JOB_STATUS,
   NOTHING_TO_PROTECT_STATUSES,
   RDSV3_DEFAULT_TIMEOUT_MINUTES,
-  RDSV3_EXPECTED_DURATION_MS,
+  RDSV3_PLACEHOLDER_PRIOR_MS,
   RDSV3_JOB_QUERYABLE_AFTER_MS,
   RDSV3_SETTLE_GRACE_MS,
   TERMINAL_STATUSES,
@@ -116,7 +117,10 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
       return { state: `${name} Failed`, steady: false, targetShown: false, failure };
     }
     if (job && job.status !== JOB_STATUS.completed) {
-      return { state: `${name} ${job.status}`, steady: false, targetShown: false };
+      // The job's `process` percentage over the time since the write: the waiter's hint.
+      const percent = job.process === undefined || job.process === "" ? NaN : Number(job.process);
+      const remainingMs = remainingFromProgressSince(percent, sent, ctx.clock.now());
+      return { state: `${name} ${job.status}`, steady: false, targetShown: false, remainingMs };
     }
     const seen = await instanceObservation(ctx, inputs, sent);
     if (!job) return { ...seen, state: `${seen.state} (${name} not visible yet)` };
@@ -143,7 +147,7 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
     family: cloud.family,
     defaultTimeoutMinutes: RDSV3_DEFAULT_TIMEOUT_MINUTES,
     settleGraceMs: RDSV3_SETTLE_GRACE_MS,
-    expectedDurationMs: RDSV3_EXPECTED_DURATION_MS,
+    expectedDurationMs: RDSV3_PLACEHOLDER_PRIOR_MS,
     // No certificate renewal call exists (seed 004): rotateTrigger/renewBeforeDays fail at check (F7).
     actions: ["open", "close"],
     secretOutputs: [],

@@ -30,5 +30,7 @@ export interface InstanceRecord {
 export interface JobRecord {
   id?: string;
   status?: string;
+  /** Percent done while Running, as a string ("60"; "" otherwise; tencent-huawei.md §2). */
+  process?: string;
   fail_reason?: string;
 }

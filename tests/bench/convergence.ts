@@ -9,7 +9,9 @@
  */
 import type { PollSchedule } from "../../provider/core/wait";
 import { usePollSchedule } from "../../provider/core/wait";
+import { forgetLearnedDurations } from "../../provider/core/learned-durations";
 import { startEmulator, type Emulator } from "../emulator";
+import type { EstimateErrorMode } from "../emulator/estimate-errors";
 import { benchConfig, resourceInputs, type BenchFamily, type TaskTiming } from "./families";
 import { createOnce, inProcessLifecycle } from "./in-process";
 import { median, round } from "./stats";
@@ -65,15 +67,20 @@ export function terraformSchedule(firstPollMs: number): PollSchedule {
   };
 }
 
-/** One create of a fresh instance whose change takes `timing`; the emulator counts the calls. */
-async function runTask(
+/**
+ * One create of a fresh instance whose change takes `timing`; the emulator counts the calls.
+ * `estimate`: how wrong the cloud's remaining-time estimates are for it (default: exact).
+ */
+export async function runTask(
   fam: BenchFamily,
   emu: Emulator,
   index: number,
   timing: TaskTiming,
+  estimate: EstimateErrorMode = "none",
 ): Promise<TaskRun> {
   const id = fam.instanceId(index);
   fam.seed(emu, id, timing);
+  emu.admin.setEstimateError(estimate, id);
   const lc = inProcessLifecycle(fam.family, emu, benchConfig(fam, emu));
   const before = emu.admin.log().length;
   await createOnce(lc, { ...resourceInputs(fam, id), timeoutMinutes: 60 });
@@ -94,7 +101,12 @@ async function runAll(fam: BenchFamily, timings: TaskTiming[]): Promise<TaskRun[
   const emu = await startEmulator();
   try {
     const runs: TaskRun[] = [];
-    for (const [i, timing] of timings.entries()) runs.push(await runTask(fam, emu, i, timing));
+    // Each change as the first of its process: these figures are the code's prior's (the
+    // learned durations would follow the ascending durations; offPrior measures learning).
+    for (const [i, timing] of timings.entries()) {
+      forgetLearnedDurations();
+      runs.push(await runTask(fam, emu, i, timing));
+    }
     return runs;
   } finally {
     await emu.close();

@@ -201,10 +201,14 @@ function rdsv3(cloud: RdsV3CloudName): BenchFamily {
       "dbssl:endpointOverride": emu.url,
     }),
     minimumCalls: {
-      before: ["ListInstances"],
+      // The change mark (provider/rdsv3/change-mark.ts): the only evidence of a PUT during the
+      // cloud's lag that survives a crash, so the tag's set and removal count as indispensable.
+      before: ["ListInstances", "BatchTagAction"],
       write: "SwitchSsl",
       // Huawei polls the job (ListJobInfo); Open Telekom Cloud's answer carries no job id.
-      after: huawei ? ["ListJobInfo", "ListInstances"] : ["ListInstances"],
+      after: huawei
+        ? ["ListJobInfo", "ListInstances", "BatchTagAction"]
+        : ["ListInstances", "BatchTagAction"],
     },
     writeAction: "SwitchSsl",
     // ListInstances names the instance (`id`), SwitchSsl its path; ListJobInfo only the job.

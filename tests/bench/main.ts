@@ -14,6 +14,7 @@ import { convergenceFigures } from "./convergence-figures";
 import { BENCH_FAMILIES } from "./families";
 import { FLEET_SIZES, measureFleets } from "./fleet";
 import { measureFootprint } from "./footprint";
+import { offPriorFigures } from "./off-prior";
 import { checkGoals, goalsTable } from "./goals";
 import { writeGoalsDoc } from "./goals-doc";
 import { measureSteady } from "./steady";
@@ -29,7 +30,7 @@ function fleetSizes(): number[] {
   return arg("fleet", FLEET_SIZES.join(",")).split(",").map(Number);
 }
 
-const ALL = ["convergence", "fleet", "steady", "coldStart", "footprint"];
+const ALL = ["convergence", "offPrior", "fleet", "steady", "coldStart", "footprint"];
 
 async function timed<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   const started = Date.now();
@@ -50,6 +51,10 @@ async function main() {
   const started = Date.now();
   if (only.includes("convergence"))
     figures.convergence = await timed("convergence", () => convergenceFigures(BENCH_FAMILIES));
+  if (only.includes("offPrior")) {
+    const offPrior = await timed("convergence.offPrior", () => offPriorFigures(BENCH_FAMILIES));
+    figures.convergence = { ...(figures.convergence as object), offPrior };
+  }
   if (only.includes("fleet"))
     figures.fleet = {
       ...(figures.fleet as object), // the sizes this run leaves out (`--fleet`) are kept

@@ -5,6 +5,7 @@
 import type { EmulatorAdmin } from "./admin";
 import { UnknownInstanceError } from "./alibaba/rds-store";
 import type { EmulatorState } from "./emulator-state";
+import { ESTIMATE_ERROR_MODES, type EstimateErrorMode } from "./estimate-errors";
 import type { FaultSpec } from "./faults";
 import type { CountFilter } from "./request-log";
 import type { VirtualClock } from "./virtual-clock";
@@ -103,6 +104,20 @@ function faultRoutes(admin: EmulatorAdmin): AdminRoute[] {
       path: /^\/faults$/,
       usage: "DELETE /__admin/faults",
       handle: () => (admin.clearFaults(), { pending: [] }),
+    },
+    {
+      method: "POST",
+      path: /^\/estimate-errors$/,
+      usage: `POST /__admin/estimate-errors {mode: ${ESTIMATE_ERROR_MODES.join("|")}, instanceId?}`,
+      handle: ({ body }) => {
+        const mode = body.mode as EstimateErrorMode;
+        if (!ESTIMATE_ERROR_MODES.includes(mode)) {
+          throw new AdminError(400, `mode must be one of ${ESTIMATE_ERROR_MODES.join(", ")}`);
+        }
+        const id = typeof body.instanceId === "string" ? body.instanceId : undefined;
+        admin.setEstimateError(mode, id);
+        return { mode, instanceId: id ?? "every other instance" };
+      },
     },
   ];
 }

@@ -8,6 +8,7 @@ import type { KvstoreAdmin } from "./alibaba/kvstore-store";
 import type { RdsAdmin } from "./alibaba/rds-store";
 import type { RdsV3Admin } from "./rdsv3/store";
 import { resetEmulatorState, type EmulatorState } from "./emulator-state";
+import type { EstimateErrorMode } from "./estimate-errors";
 import type { FaultSpec } from "./faults";
 import type { CountFilter, LogEntry, ReceivedRequest } from "./request-log";
 import type { TencentPostgresAdmin } from "./tencent/postgres-store";
@@ -40,6 +41,12 @@ export interface EmulatorAdmin {
   log(): LogEntry[];
   /** Raw parameters received, optionally for one action. In-process only. */
   requests(action?: string): ReceivedRequest[];
+  /**
+   * Makes the remaining-time estimates of one instance (or without an id, of every other one)
+   * wrong in `mode` (estimate-errors.ts): Alibaba `Progress`/`RemainTime`, Tencent `Progress`,
+   * RDS v3 job `process`.
+   */
+  setEstimateError(mode: EstimateErrorMode, instanceId?: string): void;
   /** Forgets instances, faults, the log and the clock offset. */
   reset(): void;
 }
@@ -58,6 +65,7 @@ export function emulatorAdmin(state: EmulatorState): EmulatorAdmin {
     counts: (filter) => state.log.counts(filter),
     writeCounts: (filter) => state.log.counts({ ...filter, writesOnly: true }),
     log: () => state.log.log(),
+    setEstimateError: (mode, instanceId) => state.estimateErrors.set(mode, instanceId),
     requests: (action) => state.log.requests(action),
     reset: () => resetEmulatorState(state),
   };

@@ -8,6 +8,7 @@ import { KvstoreInstanceStore } from "./alibaba/kvstore-store";
 import { DEFAULT_KVSTORE_TIMING } from "./alibaba/kvstore-instances";
 import { DdsInstanceStore } from "./alibaba/dds-store";
 import { DEFAULT_DDS_TIMING } from "./alibaba/dds-instances";
+import { EstimateErrors } from "./estimate-errors";
 import { FaultQueue } from "./faults";
 import { DEFAULT_RDSV3_TIMING } from "./rdsv3/instances";
 import { RdsV3Store } from "./rdsv3/store";
@@ -35,6 +36,8 @@ export interface EmulatorState {
   readonly dds: DdsInstanceStore;
   /** Cloud API calls received and not answered yet (a `slow` fault holds or delays them). */
   readonly inFlight: { count: number };
+  /** How wrong each instance's remaining-time estimates are (every service reads it). */
+  readonly estimateErrors: EstimateErrors;
 }
 
 export function newEmulatorState(
@@ -42,7 +45,8 @@ export function newEmulatorState(
   timing: Partial<RdsTiming> = {},
 ): EmulatorState {
   const clock = new VirtualClock();
-  return {
+  const estimateErrors = new EstimateErrors();
+  const state: EmulatorState = {
     clock,
     faults: new FaultQueue(() => clock.now()),
     log: new RequestLog(() => clock.now()),
@@ -53,7 +57,15 @@ export function newEmulatorState(
     kvstore: new KvstoreInstanceStore(clock, { ...DEFAULT_KVSTORE_TIMING, ...timing }),
     dds: new DdsInstanceStore(clock, { ...DEFAULT_DDS_TIMING, ...timing }),
     inFlight: { count: 0 },
+    estimateErrors,
   };
+  const estimateOf = (id: string) => estimateErrors.modeOf(id);
+  state.rds.taskLog.estimateOf = estimateOf;
+  state.kvstore.taskLog.estimateOf = estimateOf;
+  state.dds.taskLog.estimateOf = estimateOf;
+  state.tencentPostgres.estimateOf = estimateOf;
+  state.rdsv3.estimateOf = estimateOf;
+  return state;
 }
 
 /** Forgets instances, faults, the log and the clock offset. Credentials and timing stay. */
@@ -66,4 +78,5 @@ export function resetEmulatorState(state: EmulatorState): void {
   state.rdsv3.reset();
   state.kvstore.reset();
   state.dds.reset();
+  state.estimateErrors.clear();
 }

@@ -36,6 +36,7 @@ import {
   acceptsForceEncryption,
   expandModifyRequest,
   flattenLive,
+  inFlightRemainingMs,
   instanceCondition,
   sendsForceEncryption,
   taskCondition,
@@ -127,8 +128,15 @@ async function observe(
     return { state: scheduled, steady: true, targetShown: false, scheduled };
   }
   const waiting = inFlight ?? scheduled;
-  if (waiting)
-    return { state: `${condition.status} (${waiting})`, steady: false, targetShown: false };
+  if (waiting) {
+    const remainingMs = inFlightRemainingMs(tasks);
+    return {
+      state: `${condition.status} (${waiting})`,
+      steady: false,
+      targetShown: false,
+      remainingMs,
+    };
+  }
   const live = flattenLive({ attribute, ssl: await describeSsl(ctx, inputs), tasks });
   const expiryChanged =
     live.certificateExpiresAt !== undefined &&

@@ -49,6 +49,15 @@ export function describeTask(task: Body): string {
 }
 
 /** In-flight tasks make the instance not steady; a waiting SSL task is a scheduled change. */
+/** `RemainTime` of the in-flight task (seconds; the cloud's estimate) in ms, or undefined. */
+export function inFlightRemainingMs(tasks: Body[]): number | undefined {
+  const task = tasks.find((t) => IN_FLIGHT_TASK_STATUSES.includes(String(t.Status)));
+  const seconds = Number(task?.RemainTime);
+  return task?.RemainTime !== undefined && Number.isFinite(seconds) && seconds >= 0
+    ? seconds * 1000
+    : undefined;
+}
+
 export function taskCondition(tasks: Body[]): { inFlight?: string; scheduled?: string } {
   // Only tasks that may collide with an SSL change (task-center.ts; not a backup, issue 17.9).
   const inFlight = tasks.find(

@@ -5,7 +5,7 @@
  */
 import type { DriverContext } from "../../core/driver";
 import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
-import { blockingHistoryTask } from "../task-center";
+import { blockingHistoryTask, type BlockingTask } from "../task-center";
 import {
   alibabaRegion,
   alibabaSdkConfig,
@@ -146,6 +146,14 @@ export async function describeUnfinishedTask(
   ctx: DriverContext,
   inputs: RdsSslInputs,
 ): Promise<string | undefined> {
+  return (await unfinishedTask(ctx, inputs))?.description;
+}
+
+/** As `describeUnfinishedTask`, with the task's `RemainTime` (the waiter's hint, issue 18). */
+export async function unfinishedTask(
+  ctx: DriverContext,
+  inputs: RdsSslInputs,
+): Promise<BlockingTask | undefined> {
   const { sdk, client, region } = rdsClient(ctx, inputs);
   return blockingHistoryTask(
     inputs.instanceId,

@@ -22,6 +22,7 @@ import {
   describeSsl,
   describeUnfinishedTask,
   modifySsl,
+  unfinishedTask,
 } from "./calls";
 import {
   FAMILY,
@@ -128,8 +129,18 @@ async function observe(
     };
   }
   // Still Running: during the lag only the task center shows that the change has not run yet.
-  const task = await describeUnfinishedTask(ctx, inputs);
-  if (task) return { state: `${condition.status} (${task})`, steady: false, targetShown: false };
+  // Its RemainTime is the waiter's hint; polls while the status shows the change read no task
+  // (one call a poll), so the hint comes from the lag's polls (docs/BENCHMARKS.md).
+  const task = await unfinishedTask(ctx, inputs);
+  if (task) {
+    const { description, remainingMs } = task;
+    return {
+      state: `${condition.status} (${description})`,
+      steady: false,
+      targetShown: false,
+      remainingMs,
+    };
+  }
   const live = await describeSsl(ctx, inputs, attribute);
   const expiryChanged =
     live.certificateExpiresAt !== undefined &&

@@ -164,7 +164,7 @@ export async function describeUnfinishedTask(
   inputs: RedisSslInputs,
 ): Promise<string | undefined> {
   const { sdk, client, region } = kvClient(ctx, inputs);
-  return blockingHistoryTask(
+  const task = await blockingHistoryTask(
     inputs.instanceId,
     ctx.clock.now(),
     IN_FLIGHT_TASK_STATUSES,
@@ -180,4 +180,5 @@ export async function describeUnfinishedTask(
       return answer.body;
     },
   );
+  return task?.description;
 }

@@ -44,8 +44,11 @@ import { instanceCondition } from "./wire";
  * "second-level connection blip" (alibaba.md §1.3), not how long the task takes: this is the
  * emulator's observed duration (tests/emulator/alibaba: 12 s before the change shows, 30 s of
  * change), not a cloud's figure.
+ * PLACEHOLDER until a real change is timed: the first change of this family measured in a
+ * process replaces it there (core/learned-durations.ts), and a resource's own
+ * `lastChangeSeconds` replaces it for that resource's next change.
  */
-const REDIS_EXPECTED_DURATION_MS = { open: 42_000, close: 42_000, update: 42_000 } as const;
+const REDIS_PLACEHOLDER_PRIOR_MS = { open: 42_000, close: 42_000, update: 42_000 } as const;
 
 /** Enable issues a fresh certificate, so `rotate` on a closed instance is an open. */
 function plan(
@@ -261,7 +264,7 @@ export const redisDriver: SslDriver<RedisSslInputs, RedisLiveSsl> = {
   family: FAMILY,
   defaultTimeoutMinutes: REDIS_DEFAULT_TIMEOUT_MINUTES,
   settleGraceMs: REDIS_SETTLE_GRACE_MS,
-  expectedDurationMs: REDIS_EXPECTED_DURATION_MS,
+  expectedDurationMs: REDIS_PLACEHOLDER_PRIOR_MS,
   actions: ["open", "close", "update"],
   secretOutputs: [],
   inputNames: [],

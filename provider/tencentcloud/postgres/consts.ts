@@ -15,18 +15,6 @@ export const POSTGRES_CLIENT_MODULE = "tencentcloud/services/postgres/v20170312/
  */
 export const POSTGRES_DEFAULT_TIMEOUT_MINUTES = 15;
 
-/**
- * The waiter's prior per action (docs/BENCHMARKS.md). No Tencent document says how long the task
- * takes, or whether it restarts the instance (tencent-huawei.md §1.7, §4): this is the emulator's
- * observed duration (tests/emulator/tencent: 12 s before the task runs, 30 s of task), not a
- * cloud's figure.
- */
-export const POSTGRES_EXPECTED_DURATION_MS = {
-  open: 42_000,
-  close: 42_000,
-  reconfigure: 42_000,
-} as const;
-
 /** Only for a write without a task id (a lost answer): a steady target counts after this. */
 export const POSTGRES_SETTLE_GRACE_MS = 60_000;
 

@@ -4,6 +4,7 @@
  * one poll = DescribeTasks on the returned TaskId, then the SSL read. No renewal action exists
  * (seed 003), so `actions` omits `update` and the core refuses rotateTrigger/renewBeforeDays.
  */
+import { remainingFromProgressSince } from "../../core/remaining-estimate";
 import type {
   DriverContext,
   SentAction,
@@ -25,7 +26,6 @@ import {
 import {
   FAMILY,
   POSTGRES_DEFAULT_TIMEOUT_MINUTES,
-  POSTGRES_EXPECTED_DURATION_MS,
   POSTGRES_SECRET_OUTPUTS,
   POSTGRES_SETTLE_GRACE_MS,
   RUNNING,
@@ -94,7 +94,9 @@ async function observe(
   if (sent.taskId === undefined) return observeLive(ctx, inputs, sent);
   const task = await describeTask(ctx, inputs, sent.taskId);
   const line = task ? describeTaskLine(task) : `task ${sent.taskId} not listed yet`;
-  const waiting = { state: line, steady: false, targetShown: false };
+  // DescribeTasks `Progress` (0-100) over the time since the write: the waiter's hint (issue 18).
+  const remainingMs = remainingFromProgressSince(task?.Progress, sent, ctx.clock.now());
+  const waiting = { state: line, steady: false, targetShown: false, remainingMs };
   switch (task?.Status) {
     case undefined:
       return { ...waiting, steady: true }; // not listed yet: no evidence either way
@@ -168,7 +170,8 @@ export const postgresDriver: SslDriver<PostgresSslInputs, PostgresLiveSsl> = {
   family: FAMILY,
   defaultTimeoutMinutes: POSTGRES_DEFAULT_TIMEOUT_MINUTES,
   settleGraceMs: POSTGRES_SETTLE_GRACE_MS,
-  expectedDurationMs: POSTGRES_EXPECTED_DURATION_MS,
+  // No prior: no Tencent document gives a duration (the emulator's was the placeholder); the
+  // task's Progress predicts each change's end, the learned durations the rest (issue 18).
   actions: ["open", "close", "reconfigure"],
   secretOutputs: POSTGRES_SECRET_OUTPUTS,
   inputNames: POSTGRES_SETTING_NAMES,

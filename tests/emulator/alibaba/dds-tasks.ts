@@ -6,6 +6,7 @@
  * `Canceled` (replaced by a console change). The task type of an SSL change is not documented; the
  * action name is used, as in the RDS emulator. A scheduled task's StartTime is its window.
  */
+import { reportedProgress, reportedRemainingMs, type EstimateErrorMode } from "../estimate-errors";
 import { randomBytes } from "node:crypto";
 import type { Params } from "../request-log";
 import { ddsErrors } from "./dds-errors";
@@ -51,6 +52,8 @@ export class DdsTaskLog {
   private tasks: DdsTask[] = [];
   /** The task centre's clock runs this far ahead of the API's (negative: behind). */
   skewMs = 0;
+  /** The estimate error of each instance's tasks (the emulator's shared EstimateErrors). */
+  estimateOf: (instanceId: string) => EstimateErrorMode = () => "none";
 
   add(task: Omit<DdsTask, "taskId">): DdsTask {
     const added = { ...task, taskId: `t-${randomBytes(8).toString("hex")}` };
@@ -121,7 +124,7 @@ export class DdsTaskLog {
     return {
       Items: items
         .slice((page - 1) * size, page * size)
-        .map(({ task, view }) => wireTask(task, view, now)),
+        .map(({ task, view }) => wireTask(task, view, now, this.estimateOf(task.instanceId))),
       PageNumber: page,
       PageSize: size,
       TotalCount: items.length,
@@ -129,10 +132,15 @@ export class DdsTaskLog {
   }
 }
 
-function wireTask(task: DdsTask, view: DdsTaskView, now: number): Record<string, unknown> {
-  const total = task.completesAt - task.modifyingAt;
-  const progress =
-    view.status === "Running" ? Math.floor((100 * (now - task.modifyingAt)) / total) : 0;
+function wireTask(
+  task: DdsTask,
+  view: DdsTaskView,
+  now: number,
+  estimate: EstimateErrorMode,
+): Record<string, unknown> {
+  const total = Math.max(1, task.completesAt - task.modifyingAt);
+  const elapsed = now - task.modifyingAt;
+  const progress = view.status === "Running" ? reportedProgress(estimate, elapsed, total) : 0;
   return {
     TaskId: task.taskId,
     TaskType: task.taskType ?? DDS_SSL_TASK_TYPE,
@@ -146,7 +154,10 @@ function wireTask(task: DdsTask, view: DdsTaskView, now: number): Record<string,
     StartTime: minutes(Date.parse(view.startTime)),
     EndTime: view.endTime ? minutes(Date.parse(view.endTime)) : "",
     Progress: view.status === "Succeed" ? 100 : progress,
-    RemainTime: Math.max(0, Math.ceil((task.completesAt - now) / 1000)),
+    RemainTime: Math.ceil(
+      reportedRemainingMs(estimate, now - task.acceptedAt, task.completesAt - task.acceptedAt) /
+        1000,
+    ),
     CurrentStepName: view.status === "Running" ? "exec_task" : "",
     CallerSource: "User",
   };

@@ -12,6 +12,7 @@
  *   (the lag), Running, Succeed, Failed, Canceled (`DescribeHistoryTasksRequest.d.ts`).
  */
 import { randomBytes } from "node:crypto";
+import { reportedProgress, reportedRemainingMs, type EstimateErrorMode } from "../estimate-errors";
 
 /** Undocumented: no page names the task type of an SSL change. Providers must not depend on it. */
 export const KVSTORE_SSL_TASK_TYPE = "ModifyInstanceSSL";
@@ -52,10 +53,15 @@ function historyStatus(task: KvstoreTask, now: number): KvstoreHistoryStatus {
 }
 
 /** `skewMs`: how far the task centre's clock runs ahead of the API's (shown start and end times). */
-export function kvstoreTaskView(task: KvstoreTask, now: number, skewMs = 0): KvstoreTaskView {
+export function kvstoreTaskView(
+  task: KvstoreTask,
+  now: number,
+  skewMs = 0,
+  estimate: EstimateErrorMode = "none",
+): KvstoreTaskView {
   const status = historyStatus(task, now);
   const running = status === "Scheduled" || status === "Running";
-  const span = Math.max(1, task.completesAt - task.modifyingAt);
+  const [elapsed, total] = [now - task.acceptedAt, Math.max(1, task.completesAt - task.acceptedAt)];
   return {
     taskId: task.taskId,
     taskType: task.taskType,
@@ -66,8 +72,8 @@ export function kvstoreTaskView(task: KvstoreTask, now: number, skewMs = 0): Kvs
     historyStatus: status,
     startedAt: task.acceptedAt + skewMs,
     endedAt: running ? undefined : (task.ended?.at ?? task.completesAt) + skewMs,
-    progress: running ? Math.floor(Math.max(0, (now - task.modifyingAt) / span) * 100) : 100,
-    remainSeconds: running ? Math.ceil((task.completesAt - now) / 1000) : 0,
+    progress: running ? reportedProgress(estimate, elapsed, total) : 100,
+    remainSeconds: running ? Math.ceil(reportedRemainingMs(estimate, elapsed, total) / 1000) : 0,
   };
 }
 
@@ -76,6 +82,8 @@ export class KvstoreTaskLog {
   private next = 321840001;
   /** The task centre's clock runs this far ahead of the API's (negative: behind). */
   skewMs = 0;
+  /** The estimate error of each instance's tasks (the emulator's shared EstimateErrors). */
+  estimateOf: (instanceId: string) => EstimateErrorMode = () => "none";
 
   /** An SSL change's task, or with `taskType` a task of another kind (a backup, a restart). */
   add(task: Omit<KvstoreTask, "taskId" | "historyTaskId" | "taskType"> & { taskType?: string }) {
@@ -103,7 +111,7 @@ export class KvstoreTaskLog {
   list(now: number, instanceId?: string): KvstoreTaskView[] {
     return this.tasks
       .filter((t) => instanceId === undefined || t.instanceId === instanceId)
-      .map((t) => kvstoreTaskView(t, now, this.skewMs))
+      .map((t) => kvstoreTaskView(t, now, this.skewMs, this.estimateOf(t.instanceId)))
       .sort((a, b) => b.startedAt - a.startedAt);
   }
 

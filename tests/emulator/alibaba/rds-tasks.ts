@@ -11,6 +11,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { RdsEngine } from "./rds-instances";
+import { reportedProgress, reportedRemainingMs, type EstimateErrorMode } from "../estimate-errors";
 
 /**
  * The task type / action of an SSL change. No Alibaba page or SDK comment names it: the only documented
@@ -77,19 +78,27 @@ function endedAt(task: RdsTask, status: RdsTaskStatus): number | undefined {
   return status === "Failed" || status === "Canceled" ? task.ended?.at : undefined;
 }
 
-/** `skewMs`: how far the task centre's clock runs ahead of the API's (shown start and end times). */
-export function taskView(task: RdsTask, now: number, skewMs = 0): RdsTaskView {
+/**
+ * `skewMs`: how far the task centre's clock runs ahead of the API's (shown start and end times);
+ * `estimate`: how wrong `Progress` and `RemainTime` are (estimate-errors.ts), over the whole
+ * task from its acceptance (the lag included).
+ */
+export function taskView(
+  task: RdsTask,
+  now: number,
+  skewMs = 0,
+  estimate: EstimateErrorMode = "none",
+): RdsTaskView {
   const status = statusAt(task, now);
   const finished = !IN_FLIGHT_TASK_STATUSES.includes(status);
-  const span = Math.max(1, task.completesAt - task.modifyingAt);
-  const running = Math.min(1, Math.max(0, (now - task.modifyingAt) / span));
+  const [elapsed, total] = [now - task.acceptedAt, Math.max(1, task.completesAt - task.acceptedAt)];
   return {
     taskId: task.taskId,
     taskType: task.taskType,
     instanceId: task.instanceId,
     status,
-    progress: finished ? 100 : Math.floor(running * 100),
-    remainSeconds: finished ? 0 : Math.ceil(Math.max(0, task.completesAt - now) / 1000),
+    progress: finished ? 100 : reportedProgress(estimate, elapsed, total),
+    remainSeconds: finished ? 0 : Math.ceil(reportedRemainingMs(estimate, elapsed, total) / 1000),
     startedAt: task.acceptedAt + skewMs,
     endedAt: skewed(endedAt(task, status), skewMs),
     currentStepName: status === "Scheduled" ? "" : "exec_task",
@@ -106,6 +115,8 @@ export class RdsTaskLog {
   private tasks: RdsTask[] = [];
   /** The task centre's clock runs this far ahead of the API's (negative: behind). */
   skewMs = 0;
+  /** The estimate error of each instance's tasks (the emulator's shared EstimateErrors). */
+  estimateOf: (instanceId: string) => EstimateErrorMode = () => "none";
 
   /** An SSL change's task, or with `taskType` a task of another kind (a backup, a restart). */
   add(task: Omit<RdsTask, "taskId" | "taskType"> & { taskType?: string }): RdsTask {
@@ -128,7 +139,7 @@ export class RdsTaskLog {
   list(now: number, instanceId?: string): RdsTaskView[] {
     return this.tasks
       .filter((t) => instanceId === undefined || t.instanceId === instanceId)
-      .map((t) => taskView(t, now, this.skewMs))
+      .map((t) => taskView(t, now, this.skewMs, this.estimateOf(t.instanceId)))
       .sort((a, b) => b.startedAt - a.startedAt);
   }
 

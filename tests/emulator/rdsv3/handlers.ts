@@ -114,7 +114,7 @@ export function listJobInfo(store: RdsV3Store, params: Params): RdsV3Reply {
         status: job.status,
         created: otcTime(job.created),
         ended,
-        process: job.status === "Running" ? "50" : "",
+        process: job.status === "Running" ? store.jobProcess(job) : "",
         instance: { id: job.instanceId, name: job.instanceName },
         entities: {},
         fail_reason: job.failReason,

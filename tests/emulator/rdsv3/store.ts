@@ -2,6 +2,7 @@
  * The RDS v3 instances and jobs of the emulator, and the in-process admin API for tests
  * (`emulator.admin.rdsv3`): seed, out-of-band change, status, delete, failed changes, jobs.
  */
+import { reportedProgress, type EstimateErrorMode } from "../estimate-errors";
 import { randomUUID } from "node:crypto";
 import { UnknownInstanceError } from "../alibaba/rds-store";
 import type { VirtualClock } from "../virtual-clock";
@@ -199,6 +200,16 @@ export class RdsV3Store implements RdsV3Admin {
       });
     }
     return { jobId };
+  }
+
+  /** How wrong each instance's job `process` is (the emulator's shared EstimateErrors). */
+  estimateOf: (instanceId: string) => EstimateErrorMode = () => "none";
+
+  /** The job's `process` while it runs: whole percent as a string ("60"; tencent-huawei.md §2). */
+  jobProcess(job: RdsV3Job): string {
+    const now = this.clock.now();
+    const total = Math.max(1, job.endsAt - job.created);
+    return String(reportedProgress(this.estimateOf(job.instanceId), now - job.created, total));
   }
 
   /** A job of this project that can be queried now. */

@@ -95,7 +95,7 @@ function sslConfig(store: TencentPostgresStore, instance: PgInstance) {
   };
 }
 
-function taskEntry(task: PgTask, now: number) {
+function taskEntry(store: TencentPostgresStore, task: PgTask, now: number) {
   const status = taskStatus(task, now);
   const ended = status === "Success" || status === "Fail" || status === "Pause";
   return {
@@ -105,7 +105,7 @@ function taskEntry(task: PgTask, now: number) {
     StartTime: iso8601ToBeijing(task.startAt),
     EndTime: ended ? iso8601ToBeijing(task.doneAt ?? task.endsAt) : "",
     Status: status,
-    Progress: taskProgress(task, now),
+    Progress: taskProgress(task, now, store.estimateOf(task.instanceId)),
     TaskDetail: {
       CurrentStep: status === "Running" ? "modify_ssl" : "",
       AllSteps: "modify_ssl",
@@ -135,7 +135,7 @@ function describeTasks(store: TencentPostgresStore, params: JsonParams) {
   const offset = Number(params.Offset ?? 0);
   return {
     TotalCount: matching.length,
-    TaskSet: matching.slice(offset, offset + limit).map((t) => taskEntry(t, now)),
+    TaskSet: matching.slice(offset, offset + limit).map((t) => taskEntry(store, t, now)),
   };
 }
 

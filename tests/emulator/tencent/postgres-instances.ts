@@ -12,6 +12,7 @@
  * SSL read shows the new state (SSLEnabled and ConnectAddress) as soon as the task runs.
  * Undocumented by Tencent, chosen here: the busy status name and the task type.
  */
+import { reportedProgress, type EstimateErrorMode } from "../estimate-errors";
 export type TaskOutcome = "Success" | "Fail" | "Pause" | "WaitSwitch";
 export const TASK_OUTCOMES: readonly TaskOutcome[] = ["Success", "Fail", "Pause", "WaitSwitch"];
 export type TaskStatus = "Running" | TaskOutcome;
@@ -128,11 +129,16 @@ export function taskStatus(task: PgTask, now: number): TaskStatus {
   return now < task.endsAt ? "Running" : task.outcome;
 }
 
-export function taskProgress(task: PgTask, now: number): number {
+/** `Progress` of a task; while it runs, as wrong as `estimate` says (estimate-errors.ts). */
+export function taskProgress(
+  task: PgTask,
+  now: number,
+  estimate: EstimateErrorMode = "none",
+): number {
   const status = taskStatus(task, now);
   if (status === "Success") return 100;
   if (status !== "Running") return 90;
-  return Math.floor(((now - task.startAt) / (task.endsAt - task.startAt)) * 100);
+  return reportedProgress(estimate, now - task.startAt, Math.max(1, task.endsAt - task.startAt));
 }
 
 /** Lands every task that has succeeded by `now`, in order (the lazy state machine's one step). */

@@ -3,6 +3,7 @@
  * them: seed, out-of-band SSL change (a console user), status, access denial, how the next task
  * ends, the switch window, scripted error codes, task ids, the per-action rate limit, temporary keys.
  */
+import type { EstimateErrorMode } from "../estimate-errors";
 import { AdminError } from "../admin-routes";
 import type { VirtualClock } from "../virtual-clock";
 import {
@@ -93,6 +94,8 @@ export class TencentPostgresStore implements TencentPostgresAdmin {
   private nextTaskId = 100015n;
   readonly temporaryKeys = new Map<string, Tc3Key>();
   rateLimit = DEFAULT_RATE_LIMIT;
+  /** How wrong each instance's task `Progress` is (the emulator's shared EstimateErrors). */
+  estimateOf: (instanceId: string) => EstimateErrorMode = () => "none";
 
   constructor(
     readonly clock: Pick<VirtualClock, "now">,
