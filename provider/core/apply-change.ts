@@ -15,7 +15,8 @@
  *   (which changes nothing else we can see) is never sent twice.
  */
 import type { CheckFailure } from "./check-failure";
-import type { BaseLiveSsl, BaseSslInputs, DriverContext, SentAction, SslDriver } from "./driver";
+import type { ChangeRequest, ChangeResult } from "./change-request";
+import type { BaseLiveSsl, BaseSslInputs, SentAction, SslDriver } from "./driver";
 import { CloudApiError, DbSslError, LiveValidationError, SslChangeFailedError } from "./errors";
 import {
   noticeAbout,
@@ -28,30 +29,6 @@ import {
 } from "./change-waits";
 
 export { readLive, subjectOf };
-
-export interface ChangeResult<L> {
-  live: L;
-  sent?: SentAction;
-  /** How long the change took, as this process measured it (write to the poll that saw it done). */
-  measuredMs?: number;
-}
-
-export interface ChangeRequest<I, L> {
-  ctx: DriverContext;
-  inputs: I;
-  live: L;
-  /** What was last sent for settings the cloud does not echo (the stored outputs). */
-  applied: Record<string, unknown>;
-  rotate: boolean;
-  deadline: number;
-  /** When this change began (epoch ms on the clock): a timeout reports the time since then. */
-  startedAt?: number;
-  /**
-   * Called when a write may have reached the cloud (before its answer is known) and again
-   * with what the answer said, so a later failure keeps the resource in state.
-   */
-  onSent?: (sent: SentAction | undefined) => void;
-}
 
 export async function applyChange<I extends BaseSslInputs, L extends BaseLiveSsl>(
   driver: SslDriver<I, L>,

@@ -17,7 +17,7 @@ import {
   WaitTimeoutError,
   type ErrorSubject,
 } from "./errors";
-import type { ChangeRequest } from "./apply-change";
+import type { ChangeRequest } from "./change-request";
 import {
   estimateCorrection,
   learnedDuration,

@@ -20,22 +20,6 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-/** A clock that only moves when told to; sleeping advances it at once. For in-process tests. */
-export class FakeClock implements Clock {
-  readonly sleeps: number[] = [];
-  constructor(private current = Date.UTC(2026, 0, 1)) {}
-  now(): number {
-    return this.current;
-  }
-  async sleep(ms: number): Promise<void> {
-    this.sleeps.push(ms);
-    this.current += ms;
-  }
-  advance(ms: number): void {
-    this.current += ms;
-  }
-}
-
 let current: Clock = systemClock;
 
 /** The clock for this process: the system's unless `useClock` replaced it. */

@@ -5,7 +5,7 @@
  * The RDS family covers the same paths through the real host in tests/alicloud/rds.
  */
 import * as assert from "assert";
-import { FakeClock } from "../../provider/core/clock";
+import { FakeClock } from "../fixtures/fake-clock";
 import type {
   BaseLiveSsl,
   BaseSslInputs,

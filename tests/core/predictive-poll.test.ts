@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { FakeClock } from "../../provider/core/clock";
+import { FakeClock } from "../fixtures/fake-clock";
 import type { SettleObservation } from "../../provider/core/driver";
 import { RemainingEstimate, remainingFromProgress } from "../../provider/core/remaining-estimate";
 import { waitForSslState } from "../../provider/core/wait";

@@ -4,7 +4,7 @@
  * heartbeat, the cloud's estimate of the time left, and what each level lets through.
  */
 import * as assert from "assert";
-import { FakeClock } from "../../provider/core/clock";
+import { FakeClock } from "../fixtures/fake-clock";
 import type { SettleObservation } from "../../provider/core/driver";
 import { answerFacts, callLine, linesAt } from "../../provider/core/log";
 import { settingsFrom } from "../../provider/core/settings";

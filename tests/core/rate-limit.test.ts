@@ -5,7 +5,7 @@
  * configured ceiling nor below the floor.
  */
 import * as assert from "assert";
-import { FakeClock } from "../../provider/core/clock";
+import { FakeClock } from "../fixtures/fake-clock";
 import {
   FLOOR_PER_SECOND,
   RECOVERY_SHARE_PER_SECOND,

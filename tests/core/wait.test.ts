@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { FakeClock } from "../../provider/core/clock";
+import { FakeClock } from "../fixtures/fake-clock";
 import { SslChangeFailedError, WaitTimeoutError } from "../../provider/core/errors";
 import { pollDelay, waitForSslState, type SettleOptions } from "../../provider/core/wait";
 import { applyChange } from "../../provider/core/apply-change";
