@@ -15,7 +15,7 @@ export {
   InstanceNotFoundError,
   SslChangeFailedError,
   WaitTimeoutError,
-} from "./core/errors";
+} from "./core/cloud/errors";
 export { AlibabaApiError } from "./alicloud/errors";
 export { TencentApiError } from "./tencentcloud/errors";
 export { RdsV3ApiError } from "./rdsv3/errors";

@@ -5,7 +5,7 @@
  */
 import type { DriverContext } from "./core/driver";
 import { processClock } from "./core/clock";
-import { lifecycleFor, type Lifecycle } from "./core/lifecycle";
+import { lifecycleFor, type Lifecycle } from "./core/lifecycle/lifecycle";
 import { linesAt } from "./core/log";
 import { settingsFrom, type ConfigSource, type ProviderSettings } from "./core/settings";
 import { driverFor } from "./families";

@@ -8,10 +8,10 @@
  * `@alicloud/credentials` default chain (ALIBABA_CLOUD_* env, profile, ECS RAM role, ...).
  */
 import type { DriverContext } from "../core/driver";
-import { rules } from "../core/check-failure";
-import { callCloud } from "../core/call-cloud";
-import { CredentialsError, incompleteAnswer, type ErrorSubject } from "../core/errors";
-import { rateLimiterFor } from "../core/rate-limit";
+import { rules } from "../core/validation/check-failure";
+import { callCloud } from "../core/cloud/call-cloud";
+import { CredentialsError, incompleteAnswer, type ErrorSubject } from "../core/cloud/errors";
+import { rateLimiterFor } from "../core/cloud/rate-limit";
 import { endpointHostPort, SETTINGS_KEYS } from "../core/settings";
 import { AlibabaApiError, toAlibabaApiError } from "./errors";
 import { withSdkTransport } from "./transport";
@@ -56,9 +56,15 @@ export function cachedProductClient<C>(
 
 /** SDK Config for `@alicloud/openapi-core` based clients; loads the SDK lazily. */
 export function alibabaSdkConfig(ctx: DriverContext, region: string): unknown {
-  const { $OpenApiUtil } = require("../core/sdk").loadSdk("alicloud", "@alicloud/openapi-core");
-  const Credential = require("../core/sdk").loadSdk("alicloud", "@alicloud/credentials").default;
-  const { Config: CredentialConfig } = require("../core/sdk").loadSdk(
+  const { $OpenApiUtil } = require("../core/cloud/sdk").loadSdk(
+    "alicloud",
+    "@alicloud/openapi-core",
+  );
+  const Credential = require("../core/cloud/sdk").loadSdk(
+    "alicloud",
+    "@alicloud/credentials",
+  ).default;
+  const { Config: CredentialConfig } = require("../core/cloud/sdk").loadSdk(
     "alicloud",
     "@alicloud/credentials",
   );

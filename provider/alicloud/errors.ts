@@ -10,7 +10,7 @@ import {
   tlsFailureOf,
   type ErrorSubject,
   type RetryClass,
-} from "../core/errors";
+} from "../core/cloud/errors";
 
 /** Request rejected by flow control before it ran: safe to resend after `x-acs-retry-after`. */
 export const THROTTLING_CODES = [

@@ -7,8 +7,8 @@
  * newline would forge a log line. Only lowercase letters, digits and inner hyphens pass, and a
  * region must be one the SDKs know.
  */
-import type { IdentifierFormat } from "../core/check-failure";
-import type { InputFormats } from "../core/inputs";
+import type { IdentifierFormat } from "../core/validation/check-failure";
+import type { InputFormats } from "../core/validation/inputs";
 import { ALIBABA_REGIONS } from "./regions";
 
 /**

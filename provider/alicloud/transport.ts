@@ -2,7 +2,7 @@
  * What our Alibaba calls need from the SDK's transport and do not get from it; both are mended
  * at the one function the SDK sends through, for our calls only.
  *
- * 1. HTTPS_PROXY / NO_PROXY by the rule every cloud follows (core/network.ts):
+ * 1. HTTPS_PROXY / NO_PROXY by the rule every cloud follows (core/cloud/network.ts):
  *    `@alicloud/openapi-core` accepts `httpsProxy` / `noProxy` in its Config and hands them to
  *    `$dara.doAction`, but `@darabonba/typescript` (1.0.5, the latest) never reads them, and
  *    `doAction` offers no way to pass an agent.
@@ -20,7 +20,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { IncomingMessage } from "node:http";
 import * as path from "node:path";
-import { proxyAgentFor } from "../core/network";
+import { proxyAgentFor } from "../core/cloud/network";
 
 const scope = new AsyncLocalStorage<NodeJS.ProcessEnv>();
 const WRAPPED = Symbol.for("pulumi-dbssl.sdk-transport");

@@ -7,9 +7,8 @@
  * SSL state, which write call carries an action, and what one poll of the cloud shows. The core
  * decides, with memory across polls, when a change has finished (docs/ARCHITECTURE.md §2, §4).
  */
-import type { CheckFailure } from "./check-failure";
+import type { CheckFailure, IdentifierFormat } from "./validation/check-failure";
 import type { Clock } from "./clock";
-import type { InputFormats } from "./inputs";
 import type { ProviderSettings } from "./settings";
 
 /**
@@ -33,6 +32,12 @@ export interface BaseSslInputs {
 }
 
 /** What every family reads back, normalised. Families add their own fields. */
+/** A cloud's documented formats for the identity inputs, checked offline at `check`. */
+export interface InputFormats {
+  instanceId: IdentifierFormat;
+  region: IdentifierFormat;
+}
+
 export interface BaseLiveSsl {
   sslEnabled: boolean;
   /** ISO 8601, or undefined when SSL is off or the cloud does not say. */

@@ -11,7 +11,7 @@
  *   (`ok` or the cloud's error code), HTTP status, request id and duration. Never parameters,
  *   answers or cloud messages: a Modify call carries keys and certificates.
  */
-import { printable } from "./check-failure";
+import { printable } from "./validation/check-failure";
 
 export const LOG_LEVELS = ["quiet", "info", "debug"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -3,7 +3,7 @@
  * secret wrapping and options. The class itself is never serialized (only the shim is).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { RESOURCE_IDENTITY_KEY } from "./same-instance";
+import { RESOURCE_IDENTITY_KEY } from "./lifecycle/same-instance";
 
 /** Output-only properties must be seeded as undefined or they are not exposed (pulumi#2931). */
 export const SHARED_OUTPUTS = [
@@ -62,7 +62,7 @@ export function refuseImport(name: string, opts: pulumi.CustomResourceOptions | 
 
 /**
  * Who declares the instance, for `check` to tell a second resource naming the same instance from
- * the same resource asked again (core/same-instance.ts): the resource's name, behind its parent's
+ * the same resource asked again (core/lifecycle/same-instance.ts): the resource's name, behind its parent's
  * URN when it has a parent (two components may each hold a child of that name; one cannot).
  */
 export function resourceIdentity(

@@ -3,9 +3,9 @@
  * whole stack config with namespaced keys; pulumi-dynamic.md P5) and from the environment.
  * Credentials are read from here at call time; they never enter inputs, outputs or `__provider`.
  */
-import { printable } from "./check-failure";
+import { printable } from "./validation/check-failure";
 import { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from "./log";
-import { isLoopbackHost } from "./network";
+import { isLoopbackHost } from "./cloud/network";
 
 export interface ProviderSettings {
   /** A namespaced stack config value (`alicloud:region`), or undefined. */

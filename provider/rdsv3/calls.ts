@@ -3,14 +3,14 @@
  * query a job (and the tag calls of change-mark.ts). Paths carry the project id; every call goes
  * through `callRdsV3`.
  */
-import { rules } from "../core/check-failure";
+import { rules } from "../core/validation/check-failure";
 import type { DriverContext } from "../core/driver";
 import {
   DbSslError,
   incompleteAnswer,
   InstanceNotFoundError,
   type ErrorSubject,
-} from "../core/errors";
+} from "../core/cloud/errors";
 import { callRdsV3, type RdsV3Call } from "./client";
 import { cloudRegion, setting, type RdsV3Cloud } from "./clouds";
 import { RdsV3ApiError } from "./errors";

@@ -5,15 +5,15 @@
  * the environment (clouds.ts) and never leave this module.
  */
 import type { DriverContext } from "../core/driver";
-import { callCloud } from "../core/call-cloud";
+import { callCloud } from "../core/cloud/call-cloud";
 import {
   CredentialsError,
   tlsFailureMessage,
   tlsFailureOf,
   type ErrorSubject,
-} from "../core/errors";
-import { proxyAgentFor } from "../core/network";
-import { rateLimiterFor } from "../core/rate-limit";
+} from "../core/cloud/errors";
+import { proxyAgentFor } from "../core/cloud/network";
+import { rateLimiterFor } from "../core/cloud/rate-limit";
 import { endpointHostPort, SETTINGS_KEYS } from "../core/settings";
 import { setting, type RdsV3Cloud } from "./clouds";
 import { networkError, RdsV3ApiError, toRdsV3Error } from "./errors";

@@ -5,8 +5,8 @@
  * Setting sources are read in order; a name with a colon is a stack config key (the keys of the
  * cloud's own Pulumi provider), a name without one is an environment variable.
  */
-import type { IdentifierFormat } from "../core/check-failure";
-import type { InputFormats } from "../core/inputs";
+import type { IdentifierFormat } from "../core/validation/check-failure";
+import type { InputFormats } from "../core/validation/inputs";
 import type { ProviderSettings } from "../core/settings";
 
 export type RdsV3CloudName = "opentelekomcloud" | "huaweicloud";

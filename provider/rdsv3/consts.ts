@@ -52,7 +52,7 @@ export const RDSV3_DEFAULT_TIMEOUT_MINUTES = 30;
  * is the emulator's observed duration (tests/emulator/rdsv3: 12 s before the reboot, 60 s of
  * reboot), not a cloud's figure.
  * PLACEHOLDER until a real change is timed: the first change of this family measured in a
- * process replaces it there (core/learned-durations.ts), and a resource's own
+ * process replaces it there (core/lifecycle/learned-durations.ts), and a resource's own
  * `lastChangeSeconds` replaces it for that resource's next change.
  */
 export const RDSV3_PLACEHOLDER_PRIOR_MS = { open: 72_000, close: 72_000 } as const;

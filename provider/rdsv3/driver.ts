@@ -3,10 +3,10 @@
  * id, write = the SSL switch, one poll = the job (when the PUT returned one) and the instance.
  * Waiting, deciding "finished", retries and validation plumbing are provider/core.
  */
-import { checkProperties } from "../core/check-failure";
-import { checkTable } from "../core/input-schema";
-import { ownInputNames } from "../core/inputs";
-import { remainingFromProgressSince } from "../core/remaining-estimate";
+import { checkProperties } from "../core/validation/check-failure";
+import { checkTable } from "../core/validation/input-schema";
+import { ownInputNames } from "../core/validation/inputs";
+import { remainingFromProgressSince } from "../core/lifecycle/remaining-estimate";
 import type {
   DriverContext,
   SentAction,
@@ -15,7 +15,7 @@ import type {
   SslDriver,
 } from "../core/driver";
 import { INSTANCE_GONE } from "../core/driver";
-import { isGone } from "../core/errors";
+import { isGone } from "../core/cloud/errors";
 import { listInstance, showJob, switchSsl } from "./calls";
 import { clearChangeMark, markOf, setChangeMark, unfinishedChangeOf } from "./change-mark";
 import { cloudRegion, HUAWEI_CLOUD, OPEN_TELEKOM_CLOUD, type RdsV3Cloud } from "./clouds";

@@ -6,7 +6,7 @@
  * configuring_ssl_encryption.rst; tencent-huawei.md §2.1). The API's error for another engine is
  * not documented, so these rules are checked before any write instead.
  */
-import type { CheckFailure } from "../core/check-failure";
+import type { CheckFailure } from "../core/validation/check-failure";
 import type { RdsV3Cloud } from "./clouds";
 import { TOGGLE_ENGINE } from "./consts";
 import type { RdsV3Inputs } from "./types";

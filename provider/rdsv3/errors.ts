@@ -3,7 +3,7 @@
  * (`errCode`/`errMsg` from some gateways, `error.code`/`error.message` in Huawei's SDK parser), the
  * request id is the `X-Request-Id` answer header (the API gateway also puts `request_id` in the body).
  */
-import { CloudApiError, type ErrorSubject, type RetryClass } from "../core/errors";
+import { CloudApiError, type ErrorSubject, type RetryClass } from "../core/cloud/errors";
 import { AUTH_CODES, BUSY_CODES, NOT_FOUND_CODES } from "./consts";
 
 export class RdsV3ApiError extends CloudApiError {}

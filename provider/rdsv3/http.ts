@@ -1,7 +1,7 @@
 /**
  * One HTTPS (or loopback HTTP) exchange with `node:http(s)`: no SDK, so nothing else in the
  * process logs requests. The caller passes the proxy agent the rule of every cloud names
- * (core/network.ts: HTTPS_PROXY unless NO_PROXY names the host, never loopback); without one the
+ * (core/cloud/network.ts: HTTPS_PROXY unless NO_PROXY names the host, never loopback); without one the
  * connection is direct, over a keep-alive agent shared by the process (one TLS handshake per
  * connection, not per call). `http://` is accepted only for loopback (core/settings.ts).
  *

@@ -1,11 +1,11 @@
 /**
  * The inputs of `opentelekomcloud.rds` and `huaweicloud.rds` `DbSslConfig`, described once per
- * cloud (core/input-schema.ts): the clouds differ only in where defaults come from and in the
+ * cloud (core/validation/input-schema.ts): the clouds differ only in where defaults come from and in the
  * region example. Seed 004 ("Configuring SSL") switches SSL on RDS for MySQL only and has no
  * certificate renewal, so `rotateTrigger` and `renewBeforeDays` are not offered (F7).
  */
-import { familyInputSchema } from "../core/inputs";
-import type { InputSchema } from "../core/input-schema";
+import { familyInputSchema } from "../core/validation/inputs";
+import type { InputSchema } from "../core/validation/input-schema";
 import { PROJECT_ID_FORMAT, type RdsV3Cloud } from "./clouds";
 import { RDSV3_DEFAULT_TIMEOUT_MINUTES, TOGGLE_ENGINE } from "./consts";
 

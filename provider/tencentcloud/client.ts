@@ -11,15 +11,15 @@
  * CVM role, OIDC (`common/credential.js` DefaultCredentialProvider).
  */
 import type { DriverContext } from "../core/driver";
-import { describeValue, rules } from "../core/check-failure";
-import { callCloud } from "../core/call-cloud";
+import { describeValue, rules } from "../core/validation/check-failure";
+import { callCloud } from "../core/cloud/call-cloud";
 import {
   CredentialsError,
   tlsFailureMessage,
   tlsFailureOf,
   type ErrorSubject,
-} from "../core/errors";
-import { rateLimiterFor } from "../core/rate-limit";
+} from "../core/cloud/errors";
+import { rateLimiterFor } from "../core/cloud/rate-limit";
 import type { ProviderSettings } from "../core/settings";
 import { endpointHostPort, SETTINGS_KEYS } from "../core/settings";
 import { TencentApiError, toTencentApiError } from "./errors";
@@ -116,7 +116,7 @@ export const TENCENT_SDK_PACKAGE = "tencentcloud-sdk-nodejs";
  * first, so a missing SDK names the package in its `npm install` line, not the deep path.
  */
 export function loadTencentSdk<T>(family: string, modulePath: string): T {
-  return require("../core/sdk").loadSdk(family, `${TENCENT_SDK_PACKAGE}/${modulePath}`);
+  return require("../core/cloud/sdk").loadSdk(family, `${TENCENT_SDK_PACKAGE}/${modulePath}`);
 }
 
 export interface TencentCall<T> {
@@ -132,7 +132,7 @@ export interface TencentCall<T> {
 /**
  * Tencent limits each action on its own (seed 003: "A maximum of 20 requests can be initiated per
  * second for this API"), so each action has its own process-wide bucket. The core's bucket holds
- * a burst as large as its rate (core/rate-limit.ts), so a full bucket plus one second of refill
+ * a burst as large as its rate (core/cloud/rate-limit.ts), so a full bucket plus one second of refill
  * lets 2 x rate calls into one second: the rate is capped at half the cloud's limit.
  */
 export function callTencent<T>(call: TencentCall<T>): Promise<T> {

@@ -5,7 +5,7 @@
  * HTTP status; only a `.message` for a network failure. All become a TencentApiError carrying the
  * cloud's code and request id.
  */
-import { CloudApiError, type ErrorSubject, type RetryClass } from "../core/errors";
+import { CloudApiError, type ErrorSubject, type RetryClass } from "../core/cloud/errors";
 
 export class TencentApiError extends CloudApiError {}
 

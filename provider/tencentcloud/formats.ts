@@ -5,8 +5,8 @@
  * instance id in messages: only lowercase letters, digits and inner hyphens pass, so neither can
  * forge a log line or a header.
  */
-import type { IdentifierFormat } from "../core/check-failure";
-import type { InputFormats } from "../core/inputs";
+import type { IdentifierFormat } from "../core/validation/check-failure";
+import type { InputFormats } from "../core/validation/inputs";
 
 /**
  * The regions ModifyDBInstanceSSLConfig supports (seed 003, "Region ... This API only supports:").

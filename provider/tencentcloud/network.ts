@@ -5,11 +5,11 @@
  * https:// and loopback URLs) and knows no NO_PROXY (`common/http/fetch.js`: `options.proxy ||
  * process.env.http_proxy` unless `options.agent` is set; tencent-huawei.md §1.3 trap 3). So we
  * always pass our own `httpProfile.agent`, chosen by the rule every cloud follows
- * (core/network.ts): HTTPS_PROXY unless NO_PROXY names the host, never for loopback.
+ * (core/cloud/network.ts): HTTPS_PROXY unless NO_PROXY names the host, never for loopback.
  */
 import * as http from "node:http";
 import * as https from "node:https";
-import { proxyAgentFor } from "../core/network";
+import { proxyAgentFor } from "../core/cloud/network";
 
 /** The SDK's own endpoint (`postgres_client.js`: `super("postgres.tencentcloudapi.com", ...)`). */
 export const POSTGRES_ENDPOINT = "postgres.tencentcloudapi.com";

@@ -6,7 +6,7 @@ import * as assert from "assert";
 import { lifecycle } from "../../provider/runtime";
 import { ALIBABA_REGIONS } from "../../provider/alicloud/regions";
 import { systemClock } from "../../provider/core/clock";
-import { lifecycleFor } from "../../provider/core/lifecycle";
+import { lifecycleFor } from "../../provider/core/lifecycle/lifecycle";
 import { settingsFrom } from "../../provider/core/settings";
 import { driverFor } from "../../provider/families";
 

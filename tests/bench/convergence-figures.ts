@@ -5,7 +5,7 @@
  * goals were first written for); `byFamily` holds the same figures for each family.
  */
 import { driverFor } from "../../provider/families";
-import { SCHEDULE } from "../../provider/core/wait";
+import { SCHEDULE } from "../../provider/core/lifecycle/wait";
 import { measureConvergence } from "./convergence";
 import type { BenchFamily } from "./families";
 import { measureShortReal } from "./short-real";

@@ -7,9 +7,9 @@
  * that jumps when the provider sleeps (in-process.ts); short ones also run in real time through
  * the engine harness (short-real.ts).
  */
-import type { PollSchedule } from "../../provider/core/wait";
-import { usePollSchedule } from "../../provider/core/wait";
-import { forgetLearnedDurations } from "../../provider/core/learned-durations";
+import type { PollSchedule } from "../../provider/core/lifecycle/wait";
+import { usePollSchedule } from "../../provider/core/lifecycle/wait";
+import { forgetLearnedDurations } from "../../provider/core/lifecycle/learned-durations";
 import { startEmulator, type Emulator } from "../emulator";
 import type { EstimateErrorMode } from "../emulator/estimate-errors";
 import { benchConfig, resourceInputs, type BenchFamily, type TaskTiming } from "./families";

@@ -12,7 +12,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { SDK_VERSION_RANGES } from "../../provider/core/sdk";
+import { SDK_VERSION_RANGES } from "../../provider/core/cloud/sdk";
 import { driverFor } from "../../provider/families";
 import { repoRoot } from "../engine/host";
 import { BENCH_FAMILIES } from "./families";

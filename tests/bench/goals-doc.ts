@@ -1,7 +1,7 @@
 /**
  * The goals table of docs/BENCHMARKS.md, generated from bench/results.json alone (issue 18): the
  * bench writes it after each run, `npm run bench:goals` rewrites it from the results as they are,
- * and tests/core/bench-goals-table.test.ts fails when the two differ, so they cannot drift.
+ * and tests/bench/goals-table.test.ts fails when the two differ, so they cannot drift.
  */
 import * as fs from "fs";
 import * as path from "path";

@@ -5,8 +5,8 @@
  * driver, the real SDK and every real call counted by the emulator.
  */
 import type { Clock } from "../../provider/core/clock";
-import type { Lifecycle } from "../../provider/core/lifecycle";
-import { lifecycleFor } from "../../provider/core/lifecycle";
+import type { Lifecycle } from "../../provider/core/lifecycle/lifecycle";
+import { lifecycleFor } from "../../provider/core/lifecycle/lifecycle";
 import { settingsFrom } from "../../provider/core/settings";
 import { driverFor } from "../../provider/families";
 import type { Emulator } from "../emulator";

@@ -7,8 +7,8 @@
  * baseline runs the same changes. The 30-minute figure is the most calls of a 30-minute change
  * over every error mode.
  */
-import { forgetLearnedDurations } from "../../provider/core/learned-durations";
-import { usePollSchedule } from "../../provider/core/wait";
+import { forgetLearnedDurations } from "../../provider/core/lifecycle/learned-durations";
+import { usePollSchedule } from "../../provider/core/lifecycle/wait";
 import { startEmulator } from "../emulator";
 import { ESTIMATE_ERROR_MODES, type EstimateErrorMode } from "../emulator/estimate-errors";
 import { LAG_MS, runTask, terraformSchedule, type TaskRun } from "./convergence";

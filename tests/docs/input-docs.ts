@@ -1,11 +1,15 @@
 /**
- * What the input schemas (provider/core/input-schema.ts) generate: each family's `args.ts` (the
+ * What the input schemas (provider/core/validation/input-schema.ts) generate: each family's `args.ts` (the
  * `DbSslConfigArgs` interface users hover, its JSDoc from the schema) and the README input
  * tables. Pure text; `generate-inputs.ts` writes it, and `inputs.test.ts` fails when the files
  * in the repository differ from it.
  */
 import { format as prettierFormat, resolveConfig } from "prettier";
-import type { InputSchema, InputSpec, InputType } from "../../provider/core/input-schema";
+import type {
+  InputSchema,
+  InputSpec,
+  InputType,
+} from "../../provider/core/validation/input-schema";
 import { RDS_INPUTS } from "../../provider/alicloud/rds/schema";
 import { DDS_INPUTS } from "../../provider/alicloud/mongodb/schema";
 import { REDIS_INPUTS } from "../../provider/alicloud/redis/schema";

@@ -7,12 +7,12 @@
 import { strict as assert } from "assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describeValue } from "../../provider/core/check-failure";
-import { lifecycleFor } from "../../provider/core/lifecycle";
+import { describeValue } from "../../provider/core/validation/check-failure";
+import { lifecycleFor } from "../../provider/core/lifecycle/lifecycle";
 import { settingsFrom } from "../../provider/core/settings";
 import { systemClock } from "../../provider/core/clock";
-import { ownInputNames } from "../../provider/core/inputs";
-import type { InputType } from "../../provider/core/input-schema";
+import { ownInputNames } from "../../provider/core/validation/inputs";
+import type { InputType } from "../../provider/core/validation/input-schema";
 import { driverFor } from "../../provider/families";
 import { DOCUMENTED_FAMILIES, allowedText } from "./input-docs";
 import { REPO_ROOT, staleFiles } from "./generate-inputs";

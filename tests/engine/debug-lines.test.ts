@@ -1,6 +1,6 @@
 /**
  * Issue 19: at `dbssl:logLevel` debug, one stderr line per cloud call with the request id the
- * cloud answered, written once in core/call-cloud.ts for every client shape: the Tencent SDK
+ * cloud answered, written once in core/cloud/call-cloud.ts for every client shape: the Tencent SDK
  * (`RequestId` in the answer) and the RDS v3 client (`X-Request-Id` header). The Alibaba shape is
  * covered in tests/alicloud/rds/logging.test.ts.
  */

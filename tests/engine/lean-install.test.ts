@@ -8,7 +8,7 @@ import {
   installLine,
   packageOf,
   sdkCheckFailures,
-} from "../../provider/core/sdk";
+} from "../../provider/core/cloud/sdk";
 import {
   URN,
   serializedProvider,
@@ -138,7 +138,7 @@ describe("lean install: cloud SDKs are optional peer dependencies", function () 
       "dist/provider/index.js",
       "dist/provider/index.d.ts",
       "dist/provider/runtime.js",
-      "dist/provider/core/sdk.js",
+      "dist/provider/core/cloud/sdk.js",
       "dist/provider/shims/alicloud-rds.js",
     ]) {
       assert.ok(files.includes(needed), `${needed} is packed`);

@@ -21,7 +21,7 @@ const HAND_OVERS = [
 ] as const;
 
 /**
- * Fixed: `check` claims the instance for a resource that declares SSL on (provider/core/lifecycle.ts),
+ * Fixed: `check` claims the instance for a resource that declares SSL on (provider/core/lifecycle/lifecycle.ts),
  * so the old resource's delete in a resumed run leaves SSL on although the new resource gets no
  * create or update (its diff says no change).
  */

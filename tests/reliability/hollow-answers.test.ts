@@ -13,7 +13,7 @@ import { MATRIX_CONFIG } from "./matrix-runner";
 
 const SHAPES = ["hollow", "huge", "truncated"] as const;
 
-/** More than the per-call retry budget (core/retry.ts: 8 attempts). */
+/** More than the per-call retry budget (core/cloud/retry.ts: 8 attempts). */
 const EVERY_ATTEMPT = 9;
 
 describe("Answers without the expected fields are errors, never a deleted instance", function () {

@@ -1,6 +1,6 @@
 /**
  * The Tencent client's rules, in-process: the SDK always gets our agent (the proxy rule itself,
- * the same for every cloud, is tested in tests/core/network.test.ts; never the SDK's `http_proxy`),
+ * the same for every cloud, is tested in tests/core/cloud/network.test.ts; never the SDK's `http_proxy`),
  * credentials and region from config and environment, and the error classification by code.
  */
 import * as assert from "assert";

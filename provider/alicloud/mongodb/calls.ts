@@ -6,7 +6,12 @@
  * models) survives.
  */
 import type { DriverContext } from "../../core/driver";
-import { CloudApiError, incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
+import {
+  CloudApiError,
+  incompleteAnswer,
+  InstanceNotFoundError,
+  isGone,
+} from "../../core/cloud/errors";
 import {
   alibabaRegion,
   alibabaSdkConfig,
@@ -31,7 +36,10 @@ export function ddsEndpoint(region: string): string {
 }
 
 function ddsClient(ctx: DriverContext, inputs: DdsSslInputs) {
-  const core: OpenApiCore = require("../../core/sdk").loadSdk(FAMILY, "@alicloud/openapi-core");
+  const core: OpenApiCore = require("../../core/cloud/sdk").loadSdk(
+    FAMILY,
+    "@alicloud/openapi-core",
+  );
   const region = alibabaRegion(ctx, inputs.region);
   const entry = cachedProductClient(ctx, FAMILY, region, () => {
     // The core client has no endpoint map: without an endpoint it refuses to start.

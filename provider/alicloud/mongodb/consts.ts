@@ -3,8 +3,8 @@
  * (https://www.alibabacloud.com/help/en/mongodb/api-modifydbinstancessl); read fields and statuses:
  * alibaba.md §1.2; task statuses: the DDS Go SDK `describe_history_tasks_response_body_model.go`.
  */
-import type { IdentifierFormat } from "../../core/check-failure";
-import type { InputFormats } from "../../core/inputs";
+import type { IdentifierFormat } from "../../core/validation/check-failure";
+import type { InputFormats } from "../../core/validation/inputs";
 import { ALIBABA_REGION_FORMAT } from "../formats";
 
 export const FAMILY = "alicloud.mongodb";

@@ -12,7 +12,7 @@ import type {
   SslDriver,
 } from "../../core/driver";
 import { INSTANCE_GONE } from "../../core/driver";
-import { CloudApiError, DbSslError, isGone, LiveValidationError } from "../../core/errors";
+import { CloudApiError, DbSslError, isGone, LiveValidationError } from "../../core/cloud/errors";
 import { alibabaRegion } from "../client";
 import { describeAttribute, describeOpenTasks, describeSsl, modifySsl } from "./calls";
 import {

@@ -3,8 +3,8 @@
  * `SwitchMode` 0/1, `ForceEncryption` 0/1). Rules that need the instance (topology, version,
  * storage) are checked before any write by the driver's `validateLive`.
  */
-import { checkProperties, isUnknown, type CheckFailure } from "../../core/check-failure";
-import { checkTable } from "../../core/input-schema";
+import { checkProperties, isUnknown, type CheckFailure } from "../../core/validation/check-failure";
+import { checkTable } from "../../core/validation/input-schema";
 import { DDS_INPUTS, DDS_SETTING_NAMES } from "./schema";
 
 export function ddsDefaults(raw: Record<string, unknown>): Record<string, unknown> {

@@ -13,8 +13,8 @@
  * forceEncryption change while SSL stays on is sent with Update, and only when the user asks
  * for that renewal (a new rotateTrigger, or a renewal due by renewBeforeDays).
  */
-import type { CheckFailure } from "../../core/check-failure";
-import type { CloudApiError } from "../../core/errors";
+import type { CheckFailure } from "../../core/validation/check-failure";
+import type { CloudApiError } from "../../core/cloud/errors";
 import type { DdsLiveSsl, DdsSslInputs } from "./types";
 import { acceptsForceEncryption, liveForceEncryption } from "./wire";
 

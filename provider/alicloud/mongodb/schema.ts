@@ -1,10 +1,10 @@
 /**
- * The inputs of `alicloud.mongodb.DbSslConfig`, described once (core/input-schema.ts): `check`,
+ * The inputs of `alicloud.mongodb.DbSslConfig`, described once (core/validation/input-schema.ts): `check`,
  * the generated `args.ts` and the README table come from here. Seed 000 ModifyDBInstanceSSL
  * (`SwitchMode` 0/1, `ForceEncryption` 0/1).
  */
-import { familyInputSchema } from "../../core/inputs";
-import type { InputSpec } from "../../core/input-schema";
+import { familyInputSchema } from "../../core/validation/inputs";
+import type { InputSpec } from "../../core/validation/input-schema";
 import {
   DDS_DEFAULT_TIMEOUT_MINUTES,
   DDS_INPUT_FORMATS,

@@ -4,7 +4,7 @@
  * DescribeDBInstanceSSL and ModifyDBInstanceSSL.
  */
 import type { DriverContext } from "../../core/driver";
-import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
+import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/cloud/errors";
 import { blockingHistoryTask, type BlockingTask } from "../task-center";
 import {
   alibabaRegion,
@@ -20,7 +20,7 @@ import { flattenLive, type DescribeAnswers } from "./wire";
 type RdsSdk = typeof import("@alicloud/rds20140815");
 
 function rdsClient(ctx: DriverContext, inputs: RdsSslInputs) {
-  const sdk: RdsSdk = require("../../core/sdk").loadSdk(FAMILY, "@alicloud/rds20140815");
+  const sdk: RdsSdk = require("../../core/cloud/sdk").loadSdk(FAMILY, "@alicloud/rds20140815");
   const region = alibabaRegion(ctx, inputs.region);
   const client = cachedProductClient(
     ctx,

@@ -4,7 +4,7 @@
  * has finished, waiting, retrying and validation plumbing are provider/core.
  */
 import { X509Certificate } from "node:crypto";
-import type { CheckFailure } from "../../core/check-failure";
+import type { CheckFailure } from "../../core/validation/check-failure";
 import type {
   DriverContext,
   SentAction,
@@ -13,7 +13,7 @@ import type {
   SslDriver,
 } from "../../core/driver";
 import { INSTANCE_GONE } from "../../core/driver";
-import { isGone } from "../../core/errors";
+import { isGone } from "../../core/cloud/errors";
 import { alibabaRegion } from "../client";
 import { RDS_INPUT_FORMATS } from "../formats";
 import {

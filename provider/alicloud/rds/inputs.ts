@@ -11,15 +11,15 @@ import {
   isUnknown,
   unusedWithSslOff,
   type CheckFailure,
-} from "../../core/check-failure";
+} from "../../core/validation/check-failure";
 import {
   checkClientCaPem,
   checkCrlPem,
   checkKeyMatchesCertificate,
   checkPrivateKeyPem,
   describeCertificatePem,
-} from "../../core/pem";
-import { checkTable } from "../../core/input-schema";
+} from "../../core/validation/pem";
+import { checkTable } from "../../core/validation/input-schema";
 import { CERTIFICATE_SETTINGS } from "./consts";
 import { RDS_INPUTS, RDS_SETTING_NAMES } from "./schema";
 

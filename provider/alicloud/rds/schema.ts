@@ -1,12 +1,12 @@
 /**
- * The inputs of `alicloud.rds.DbSslConfig`, described once (core/input-schema.ts): `check`, the
+ * The inputs of `alicloud.rds.DbSslConfig`, described once (core/validation/input-schema.ts): `check`, the
  * generated `args.ts` and the README table come from here. Settings and engines: seed 001
  * ModifyDBInstanceSSL ("supported only when the instance runs PostgreSQL"; ForceEncryption: SQL
  * Server, and MySQL since Terraform PR #9840; TLSVersion: SQL Server).
  */
-import { familyInputSchema } from "../../core/inputs";
-import type { InputSpec } from "../../core/input-schema";
-import { inputsByEngine, secretInputNames } from "../../core/input-schema";
+import { familyInputSchema } from "../../core/validation/inputs";
+import type { InputSpec } from "../../core/validation/input-schema";
+import { inputsByEngine, secretInputNames } from "../../core/validation/input-schema";
 import { RDS_INPUT_FORMATS } from "../formats";
 import { ACL_VALUES, CA_TYPES, RDS_DEFAULT_TIMEOUT_MINUTES, TLS_VERSIONS } from "./consts";
 

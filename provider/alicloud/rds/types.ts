@@ -1,5 +1,5 @@
 import type { BaseLiveSsl, BaseSslInputs } from "../../core/driver";
-import type { PlainInputs } from "../../core/input-schema";
+import type { PlainInputs } from "../../core/validation/input-schema";
 import type { ACL_VALUES } from "./consts";
 import type { RDS_OWN_INPUTS } from "./schema";
 

@@ -4,8 +4,8 @@
  * Parameter names are the SDK model's (`ModifyDbinstanceSslrequest.js` names()).
  */
 import type { SslAction } from "../../core/driver";
-import { sameText } from "../../core/inputs";
-import { sameCertificate, sameCrl } from "../../core/pem";
+import { sameText } from "../../core/validation/inputs";
+import { sameCertificate, sameCrl } from "../../core/validation/pem";
 import {
   RDS_STATUS,
   SSL_ENABLED_WIRE,

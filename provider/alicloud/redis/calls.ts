@@ -4,7 +4,7 @@
  * DescribeInstanceSSL, ModifyInstanceSSL, DescribeTaskDetail and DescribeHistoryTasks.
  */
 import type { DriverContext } from "../../core/driver";
-import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
+import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/cloud/errors";
 import {
   alibabaRegion,
   alibabaSdkConfig,
@@ -21,7 +21,7 @@ import { flattenLive, type KvstoreAttribute, type KvstoreSsl } from "./wire";
 type KvSdk = typeof import("@alicloud/r-kvstore20150101");
 
 function kvClient(ctx: DriverContext, inputs: RedisSslInputs) {
-  const sdk: KvSdk = require("../../core/sdk").loadSdk(FAMILY, "@alicloud/r-kvstore20150101");
+  const sdk: KvSdk = require("../../core/cloud/sdk").loadSdk(FAMILY, "@alicloud/r-kvstore20150101");
   const region = alibabaRegion(ctx, inputs.region);
   const client = cachedProductClient(
     ctx,

@@ -4,7 +4,7 @@
  * (https://www.alibabacloud.com/help/en/redis/developer-reference/api-r-kvstore-2015-01-01-modifyinstancessl);
  * reads and statuses: alibaba.md §1.3.
  */
-import type { IdentifierFormat } from "../../core/check-failure";
+import type { IdentifierFormat } from "../../core/validation/check-failure";
 
 export const FAMILY = "alicloud.redis";
 

@@ -5,7 +5,7 @@
  * before and after, and its expiry is the CA's), so a renewal's evidence is its task (F2).
  * Waiting, deciding when a change has finished, retries and validation plumbing are provider/core.
  */
-import type { CheckFailure } from "../../core/check-failure";
+import type { CheckFailure } from "../../core/validation/check-failure";
 import type {
   DriverContext,
   SentAction,
@@ -14,7 +14,7 @@ import type {
   SslDriver,
 } from "../../core/driver";
 import { INSTANCE_GONE } from "../../core/driver";
-import { isGone } from "../../core/errors";
+import { isGone } from "../../core/cloud/errors";
 import { notice } from "../../core/log";
 import { alibabaRegion } from "../client";
 import { AlibabaApiError } from "../errors";
@@ -45,7 +45,7 @@ import { instanceCondition } from "./wire";
  * emulator's observed duration (tests/emulator/alibaba: 12 s before the change shows, 30 s of
  * change), not a cloud's figure.
  * PLACEHOLDER until a real change is timed: the first change of this family measured in a
- * process replaces it there (core/learned-durations.ts), and a resource's own
+ * process replaces it there (core/lifecycle/learned-durations.ts), and a resource's own
  * `lastChangeSeconds` replaces it for that resource's next change.
  */
 const REDIS_PLACEHOLDER_PRIOR_MS = { open: 42_000, close: 42_000, update: 42_000 } as const;

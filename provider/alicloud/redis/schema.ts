@@ -1,9 +1,9 @@
 /**
- * The inputs of `alicloud.redis.DbSslConfig`, described once (core/input-schema.ts). ModifyInstanceSSL
+ * The inputs of `alicloud.redis.DbSslConfig`, described once (core/validation/input-schema.ts). ModifyInstanceSSL
  * takes only `InstanceId` and `SSLEnabled` (seed 002): no input beyond the shared ones; the minimum
  * TLS version is ModifyInstanceConfig's, out of scope (alibaba.md §1.3).
  */
-import { familyInputSchema, type InputFormats } from "../../core/inputs";
+import { familyInputSchema, type InputFormats } from "../../core/validation/inputs";
 import { ALIBABA_REGION_FORMAT } from "../formats";
 import { REDIS_DEFAULT_TIMEOUT_MINUTES, REDIS_INSTANCE_ID_FORMAT } from "./consts";
 

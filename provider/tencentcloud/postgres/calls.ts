@@ -4,7 +4,7 @@
  * DescribeDBInstanceSSLConfig, DescribeTasks and ModifyDBInstanceSSLConfig.
  */
 import type { DriverContext } from "../../core/driver";
-import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/errors";
+import { incompleteAnswer, InstanceNotFoundError, isGone } from "../../core/cloud/errors";
 import { callTencent, loadTencentSdk, tencentCredential, tencentRegion } from "../client";
 import { agentFor, endpointTarget } from "../network";
 import { FAMILY, POSTGRES_CLIENT_MODULE, TASK_WINDOW_MS } from "./consts";

@@ -4,7 +4,7 @@
  * one poll = DescribeTasks on the returned TaskId, then the SSL read. No renewal action exists
  * (seed 003), so `actions` omits `update` and the core refuses rotateTrigger/renewBeforeDays.
  */
-import { remainingFromProgressSince } from "../../core/remaining-estimate";
+import { remainingFromProgressSince } from "../../core/lifecycle/remaining-estimate";
 import type {
   DriverContext,
   SentAction,
@@ -13,7 +13,7 @@ import type {
   SslDriver,
 } from "../../core/driver";
 import { INSTANCE_GONE } from "../../core/driver";
-import { isGone } from "../../core/errors";
+import { isGone } from "../../core/cloud/errors";
 import { TENCENT_SDK_PACKAGE, tencentRegion } from "../client";
 import { POSTGRES_INPUT_FORMATS } from "../formats";
 import {

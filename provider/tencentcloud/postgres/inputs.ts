@@ -3,8 +3,8 @@
  * already validates instanceId, region (the seed's 18 regions), sslEnabled and onDelete, and
  * rejects rotateTrigger / renewBeforeDays because this API has no renewal (driver `actions`).
  */
-import { checkProperties, isKnown, type CheckFailure } from "../../core/check-failure";
-import { checkTable } from "../../core/input-schema";
+import { checkProperties, isKnown, type CheckFailure } from "../../core/validation/check-failure";
+import { checkTable } from "../../core/validation/input-schema";
 import { POSTGRES_INPUTS, POSTGRES_SETTING_NAMES } from "./schema";
 
 export function validatePostgresInputs(inputs: Record<string, unknown>): CheckFailure[] {

@@ -1,13 +1,13 @@
 /**
- * The inputs of `tencentcloud.postgres.DbSslConfig`, described once (core/input-schema.ts). Seed
+ * The inputs of `tencentcloud.postgres.DbSslConfig`, described once (core/validation/input-schema.ts). Seed
  * 003 ModifyDBInstanceSSLConfig: `ConnectAddress` "is required when enabling SSL or modifying the
  * SSL-protected connection address. it will be ignored when disabling SSL". The API has no
  * renewal, so `rotateTrigger` and `renewBeforeDays` are not offered (check refuses them, F7).
  */
 import { isIP } from "node:net";
-import { describeValue } from "../../core/check-failure";
-import { familyInputSchema } from "../../core/inputs";
-import type { InputSpec } from "../../core/input-schema";
+import { describeValue } from "../../core/validation/check-failure";
+import { familyInputSchema } from "../../core/validation/inputs";
+import type { InputSpec } from "../../core/validation/input-schema";
 import { POSTGRES_INPUT_FORMATS } from "../formats";
 import { POSTGRES_DEFAULT_TIMEOUT_MINUTES } from "./consts";
 

@@ -1,5 +1,5 @@
 import type { BaseLiveSsl, BaseSslInputs } from "../../core/driver";
-import type { PlainInputs } from "../../core/input-schema";
+import type { PlainInputs } from "../../core/validation/input-schema";
 import type { POSTGRES_OWN_INPUTS } from "./schema";
 
 /** Plain (resolved) inputs of `tencentcloud.postgres.DbSslConfig`. */

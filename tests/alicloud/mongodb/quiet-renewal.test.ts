@@ -7,7 +7,7 @@
  * one that decides. Here the emulator is at its harshest (`timing.quiet`, tests/emulator/alibaba/
  * dds-instances.ts): the Update shows NO status change and NO task while it runs; only the expiry
  * moves when it lands, 10 minutes later. Without the guard, a steady instance with SSL on counts as
- * "renewed" once the grace period has passed (core/wait.ts) and the old certificate is reported as
+ * "renewed" once the grace period has passed (core/lifecycle/wait.ts) and the old certificate is reported as
  * the renewed one: a false success. This test goes red when the guard is deleted.
  */
 import * as assert from "assert";

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { execFileSync } from "child_process";
 import * as path from "path";
 import { lifecycle } from "../../../provider/runtime";
-import { UNKNOWN } from "../../../provider/core/check-failure";
+import { UNKNOWN } from "../../../provider/core/validation/check-failure";
 import { makeTestPki, type TestPki } from "../../fixtures/pki";
 import { startRdsHarness, type RdsHarness } from "../../fixtures/provider-harness";
 

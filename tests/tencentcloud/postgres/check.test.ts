@@ -5,7 +5,7 @@ import * as assert from "assert";
 import { execFileSync } from "child_process";
 import * as path from "path";
 import { lifecycle } from "../../../provider/runtime";
-import { UNKNOWN } from "../../../provider/core/check-failure";
+import { UNKNOWN } from "../../../provider/core/validation/check-failure";
 
 const pg = () => lifecycle("tencentcloud.postgres");
 const ID = "postgres-5gevh7gr";

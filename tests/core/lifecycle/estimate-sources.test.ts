@@ -1,0 +1,102 @@
+/**
+ * Each family's estimate source (issue 18 item 1), end to end in this process: the real driver
+ * and SDK against the emulator on its jumping clock (tests/bench/in-process.ts). A 20-minute
+ * change far from every family's prior returns within seconds of its end only when the
+ * family's poll read the cloud's estimate (without it, Tencent's returned 203 s late), and the
+ * estimate is read from the exact call named.
+ */
+import * as assert from "assert";
+import { forgetLearnedDurations } from "../../../provider/core/lifecycle/learned-durations";
+import { startEmulator, type Emulator, type LogEntry } from "../../emulator";
+import { benchConfig, benchFamily, resourceInputs, type BenchFamily } from "../../bench/families";
+import { createOnce, inProcessLifecycle } from "../../bench/in-process";
+import type { EstimateErrorMode } from "../../emulator/estimate-errors";
+
+const LAG_MS = 12_000;
+const CHANGE_MS = 20 * 60_000;
+
+interface Created {
+  /** ms from the change's end to `create` returning. */
+  lateMs: number;
+  calls: LogEntry[];
+}
+
+async function createWith(
+  emu: Emulator,
+  fam: BenchFamily,
+  index: number,
+  mode: EstimateErrorMode,
+): Promise<Created> {
+  const id = fam.instanceId(index);
+  fam.seed(emu, id, { lagMs: LAG_MS, durationMs: CHANGE_MS - LAG_MS });
+  emu.admin.setEstimateError(mode, id);
+  const before = emu.admin.log().length;
+  const lc = inProcessLifecycle(fam.family, emu, benchConfig(fam, emu));
+  await createOnce(lc, { ...resourceInputs(fam, id), timeoutMinutes: 60 });
+  const calls = emu.admin.log().slice(before);
+  const write = calls.find((c) => c.action === fam.writeAction && c.status === 200)!;
+  return { lateMs: emu.clock.now() - (Date.parse(write.virtualTime) + CHANGE_MS), calls };
+}
+
+/**
+ * Family, the call that carries its estimate (after the write), and the parameters it must be
+ * read with: Alibaba's task centre by instance and unfinished statuses, Tencent's task and
+ * Huawei's job by the id the write answered.
+ */
+const SOURCES: [string, string, (emu: Emulator, id: string) => Record<string, string>][] = [
+  [
+    "alicloud.rds",
+    "DescribeHistoryTasks",
+    (_e, id) => ({ InstanceId: id, Status: "Scheduled,Running,Waiting,Cancelling" }),
+  ],
+  ["alicloud.mongodb", "DescribeHistoryTasks", (_e, id) => ({ InstanceId: id })],
+  [
+    "tencentcloud.postgres",
+    "DescribeTasks",
+    (emu, id) => ({ TaskId: String(emu.admin.tencentPostgres.tasks(id)[0].taskId) }),
+  ],
+  [
+    "huaweicloud.rds",
+    "ListJobInfo",
+    (emu, id) => ({ id: emu.admin.rdsv3.jobs().find((j) => j.instanceId === id)!.id }),
+  ],
+];
+
+describe("families: each estimate source moves the poll to the predicted end", function () {
+  let emu: Emulator;
+  before(async () => (emu = await startEmulator()));
+  after(async () => emu?.close());
+  beforeEach(() => forgetLearnedDurations());
+
+  for (const [family, action, params] of SOURCES) {
+    it(`${family}: ${action} carries the estimate; a 20-minute change returns at its end`, async () => {
+      const fam = benchFamily(family);
+      const exact = await createWith(emu, fam, 1, "none");
+      const write = exact.calls.findIndex((c) => c.action === fam.writeAction);
+      const id = fam.instanceId(1);
+      const expected = params(emu, id);
+      // The polls: the calls of `action` after the write that name what a poll names (Tencent's
+      // read-back lists the instance's tasks by instance instead).
+      const polls = exact.calls
+        .slice(write + 1)
+        .filter((c) => c.action === action && Object.keys(expected).every((k) => k in c.params));
+      assert.ok(polls.length >= 2, `${polls.length} ${action} polls`);
+      for (const [k, v] of Object.entries(expected)) {
+        assert.ok(
+          polls.every((c) => String(c.params[k]) === v),
+          `${action} ${k} != ${v}`,
+        );
+      }
+      // RemainTime is whole seconds; a whole percent read as its lower bound is late by at most
+      // 1 % of the change near its end (remaining-estimate.ts).
+      const tolerance = action === "DescribeHistoryTasks" ? 2_000 : CHANGE_MS / 100;
+      assert.ok(exact.lateMs >= 0 && exact.lateMs <= tolerance, `${family}: ${exact.lateMs} ms`);
+    });
+  }
+
+  it("alicloud.rds: an estimate 2x too late never ends the wait before the change", async () => {
+    const fam = benchFamily("alicloud.rds");
+    const late = await createWith(emu, fam, 3, "tooLate");
+    assert.ok(late.lateMs >= 0, `${late.lateMs}`);
+  });
+});

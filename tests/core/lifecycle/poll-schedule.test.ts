@@ -1,0 +1,83 @@
+import * as assert from "assert";
+import * as fc from "fast-check";
+import { nextPollDelay, SCHEDULE } from "../../../provider/core/lifecycle/wait";
+
+/** The RDS prior (3 minutes), the schedule's floor and cap (1 s, 10 min). */
+const E = 180_000;
+const FLOOR = 1_000;
+const CAP = 600_000;
+
+/** Poll times (ms after the write) up to `until`, with a fixed jitter draw. */
+function pollTimes(until: number, random: () => number, expectedMs: number | undefined = E) {
+  const times: number[] = [];
+  for (let t = 0; t < until;) {
+    t += nextPollDelay({ elapsedMs: t, expectedMs, floorMs: FLOOR, capMs: CAP, random });
+    times.push(t);
+  }
+  return times;
+}
+
+/** When a change finishing at `finish` is seen: the first poll at or after it. */
+const seenAt = (finish: number, random: () => number) =>
+  pollTimes(finish + 1, random).find((t) => t >= finish)!;
+
+describe("core/wait nextPollDelay: the schedule around the family's prior", () => {
+  it("answers an instant change after the floor, then grows with the elapsed time and lands on the window", () => {
+    const times = pollTimes(100_000, () => 0);
+    // 1 s, then 2.5 times the elapsed time (3.5, 12.25, 42.9 s), then exactly the window's
+    // start (E/2), then 7.5 % of the elapsed time.
+    assert.deepStrictEqual(times.slice(0, 6), [1_000, 3_500, 12_250, 42_875, 90_000, 96_750]);
+  });
+
+  it("a change finishing inside the expected window returns at most 7.5 % of its duration late", () => {
+    const from = E * SCHEDULE.WINDOW_FROM;
+    const to = E * SCHEDULE.WINDOW_TO;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: from, max: to }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (finish, r) => {
+          const late = seenAt(finish, () => r) - finish;
+          return late <= 0.075 * finish + 1; // +1 ms: delays are whole milliseconds
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a 30-minute change costs at most 31 polls, so RDS stays within 40 calls", () => {
+    // The most polls: jitter shortens every delay by the most it may.
+    const polls = pollTimes(1_800_000, () => 1).length;
+    assert.ok(polls <= 31, `${polls} polls`);
+  });
+
+  it("stays within the floor and the cap the user configured", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 7_200_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (t, r) => {
+          const d = nextPollDelay({
+            elapsedMs: t,
+            expectedMs: E,
+            floorMs: 2_000,
+            capMs: 60_000,
+            random: () => r,
+          });
+          return d >= 2_000 && d <= 60_000;
+        },
+      ),
+    );
+  });
+
+  it("without a prior, every delay is a quarter of the elapsed time (above the floor)", () => {
+    assert.strictEqual(
+      nextPollDelay({ elapsedMs: 400_000, floorMs: FLOOR, capMs: CAP, random: () => 0 }),
+      100_000,
+    );
+    assert.strictEqual(
+      nextPollDelay({ elapsedMs: 2_000, floorMs: FLOOR, capMs: CAP, random: () => 0 }),
+      1_000,
+    );
+  });
+});
