@@ -16,25 +16,7 @@ import type { InputType } from "../../provider/core/validation/input-schema";
 import { driverFor } from "../../provider/families";
 import { DOCUMENTED_FAMILIES, allowedText } from "./input-docs";
 import { REPO_ROOT, staleFiles } from "./generate-inputs";
-
-const PROJECT = "0483b6b16e954cb88930a360d2c4e663";
-const CONFIG: Record<string, string> = {
-  "alicloud:region": "cn-hangzhou",
-  "tencentcloud:region": "ap-guangzhou",
-  "opentelekomcloud:region": "eu-de",
-  "opentelekomcloud:tenantId": PROJECT,
-  "huaweicloud:region": "cn-north-4",
-};
-
-/** A valid declaration per family; each test changes one input of it. */
-const VALID: Record<string, Record<string, unknown>> = {
-  "alicloud.rds": { instanceId: "rm-orders1" },
-  "alicloud.mongodb": { instanceId: "dds-orders1" },
-  "alicloud.redis": { instanceId: "r-orders1" },
-  "tencentcloud.postgres": { instanceId: "postgres-orders01", connectAddress: "10.6.0.4" },
-  "opentelekomcloud.rds": { instanceId: "ed7cc6166ec24360a5ed5c5c9c2ed726in01" },
-  "huaweicloud.rds": { instanceId: "ed7cc6166ec24360a5ed5c5c9c2ed726in01", projectId: PROJECT },
-};
+import { CONFIG, VALID } from "../fixtures/valid-declarations";
 
 async function failuresOn(family: string, name: string, value: unknown): Promise<string[]> {
   const settings = settingsFrom({ get: (k) => CONFIG[k] }, {});

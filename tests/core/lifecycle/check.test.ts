@@ -10,25 +10,7 @@ import { settingsFrom } from "../../../provider/core/settings";
 import { systemClock } from "../../../provider/core/clock";
 import { RESOURCE_IDENTITY_KEY } from "../../../provider/core/lifecycle/same-instance";
 import { driverFor } from "../../../provider/families";
-
-const PROJECT = "0483b6b16e954cb88930a360d2c4e663";
-const CONFIG: Record<string, string> = {
-  "alicloud:region": "cn-hangzhou",
-  "tencentcloud:region": "ap-guangzhou",
-  "opentelekomcloud:region": "eu-de",
-  "opentelekomcloud:tenantId": PROJECT,
-  "huaweicloud:region": "cn-north-4",
-};
-
-/** A valid declaration per family. */
-const VALID: Record<string, Record<string, unknown>> = {
-  "alicloud.rds": { instanceId: "rm-orders1" },
-  "alicloud.mongodb": { instanceId: "dds-orders1" },
-  "alicloud.redis": { instanceId: "r-orders1" },
-  "tencentcloud.postgres": { instanceId: "postgres-orders01", connectAddress: "10.6.0.4" },
-  "opentelekomcloud.rds": { instanceId: "ed7cc6166ec24360a5ed5c5c9c2ed726in01" },
-  "huaweicloud.rds": { instanceId: "ed7cc6166ec24360a5ed5c5c9c2ed726in01", projectId: PROJECT },
-};
+import { CONFIG, VALID } from "../../fixtures/valid-declarations";
 
 interface Run {
   provider: Lifecycle;
