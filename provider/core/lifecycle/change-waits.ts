@@ -141,7 +141,8 @@ export async function settle<I extends BaseSslInputs, L extends BaseLiveSsl>(
       ...pollOptions(driver, req, targetOf(sent), false),
       // The change's outcome: printed at every log level, `quiet` included.
       finished: (line) => notice(ctx, line),
-      expectedMs: priorFor(driver, key, sent, req.applied),
+      // Asked before each poll, so what the first finishers of a fleet teach reaches every wait.
+      expectedMs: () => priorFor(driver, key, sent, req.applied),
       estimate,
       sentAt,
       graceMs: driver.settleGraceMs,

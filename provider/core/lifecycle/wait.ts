@@ -43,9 +43,11 @@ export interface PollOptions {
   maxDelayMs: number;
   /**
    * How long the awaited change usually takes (the family's prior for the action): polls are
-   * dense around it. Without it, every delay is `UNKNOWN_RATIO` of the time elapsed.
+   * dense around it. Without it, every delay is `UNKNOWN_RATIO` of the time elapsed. A function
+   * is asked before each poll: a prior learned while this wait runs (the first finishers of a
+   * fleet, learned-durations.ts) then applies to the waits already under way.
    */
-  expectedMs?: number;
+  expectedMs?: number | (() => number | undefined);
   /** When the awaited change began (epoch ms on `clock`; default: when the wait began). */
   since?: number;
   /**
@@ -181,7 +183,7 @@ export async function pollUntil<P, T>(
       }
       const delay = schedule({
         elapsedMs: opts.clock.now() - since,
-        expectedMs: opts.expectedMs,
+        expectedMs: typeof opts.expectedMs === "function" ? opts.expectedMs() : opts.expectedMs,
         floorMs: opts.firstDelayMs,
         capMs: opts.maxDelayMs,
         random: opts.random,

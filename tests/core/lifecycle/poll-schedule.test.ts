@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
-import { nextPollDelay, SCHEDULE } from "../../../provider/core/lifecycle/wait";
+import { nextPollDelay, pollUntil, SCHEDULE } from "../../../provider/core/lifecycle/wait";
+import { FakeClock } from "../../fixtures/fake-clock";
 
 /** The RDS prior (3 minutes), the schedule's floor and cap (1 s, 10 min). */
 const E = 180_000;
@@ -79,5 +80,41 @@ describe("core/wait nextPollDelay: the schedule around the family's prior", () =
       nextPollDelay({ elapsedMs: 2_000, floorMs: FLOOR, capMs: CAP, random: () => 0 }),
       1_000,
     );
+  });
+});
+
+describe("core/wait pollUntil: a prior learned while a wait runs (a fleet's first finishers)", () => {
+  it("reaches the waits already under way: once known, their next polls are dense", async () => {
+    const clock = new FakeClock();
+    const started = clock.now();
+    let prior: number | undefined; // what the first finishers of the fleet will teach
+    const polledAt: number[] = [];
+    await pollUntil(
+      {
+        subject: { family: "alicloud.redis", instanceId: "r-1" },
+        target: "SSL enabled",
+        clock,
+        deadline: started + 3_600_000,
+        firstDelayMs: 1000,
+        maxDelayMs: 600_000,
+        expectedMs: () => prior,
+        progress: () => undefined,
+        random: () => 0,
+      },
+      async () => {
+        const t = clock.now() - started;
+        polledAt.push(t);
+        if (t >= 20_000) prior = 60_000; // another resource of the process finished in 60 s
+        return t;
+      },
+      (t) => (t >= 90_000 ? { done: true, value: t } : { done: false, state: "Changing" }),
+    );
+    const gaps = polledAt.slice(1).map((t, i) => ({ at: polledAt[i], gap: t - polledAt[i] }));
+    const after = gaps.filter((g) => g.at >= 30_000);
+    assert.ok(after.length > 0);
+    for (const { at, gap } of after) {
+      // Unknown prior: a quarter of the elapsed time; inside the learned window: 7.5 % of it.
+      assert.ok(gap <= SCHEDULE.DENSE_RATIO * at + 1, `poll at ${at} ms waited ${gap} ms`);
+    }
   });
 });
