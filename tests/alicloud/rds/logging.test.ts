@@ -42,18 +42,12 @@ describe("alicloud.rds progress and dbssl:logLevel (issue 19)", function () {
     const gaps = times.slice(1).map((t, i) => t - times[i]);
     assert.ok(times.at(-1)! >= 600, `the change took 10 minutes: ${times.at(-1)} s`);
     assert.ok(Math.max(...gaps) <= 31, `seconds between lines: ${gaps.join(", ")}`);
-    // From 6.5 to 10 minutes after the write (past twice the 3-minute prior) the schedule polls
-    // about every 3 minutes: the heartbeat lines there come without any call (virtual times).
-    const log = h.emu.admin.log();
-    const sentAt = Date.parse(log.find((e) => e.action === "ModifyDBInstanceSSL")!.virtualTime);
+    // Late in the change the lines are mostly heartbeats (the last poll's state repeated). That
+    // they add no call is proven where the polls can be compared with a run without them:
+    // tests/core/lifecycle/progress-lines.test.ts. Since issue 18 the polls here follow the task
+    // centre's RemainTime, so their number late in the change is the schedule's, not asserted.
     const late = (seconds: number) => seconds >= 390 && seconds < 600;
-    const polls = new Set(
-      log
-        .filter((e) => late((Date.parse(e.virtualTime) - sentAt) / 1000))
-        .map((e) => e.virtualTime),
-    );
     const heartbeats = waiting.filter((l) => l.includes("at the last poll") && late(elapsedOf(l)));
-    assert.ok(polls.size <= 2, `${polls.size} polls late in the change`);
     assert.ok(heartbeats.length >= 6, heartbeats.join("\n"));
     assert.strictEqual(
       h.host.logs.filter((l) => l.includes("debug:")).length,
