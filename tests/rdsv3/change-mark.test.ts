@@ -8,7 +8,7 @@
 import * as assert from "assert";
 import { rdsV3Request } from "../emulator/rdsv3/test-client";
 import { waitForLog } from "../fixtures/provider-harness";
-import { MYSQL_ID, PROJECT, failure, startRdsV3Harness, type RdsV3Harness } from "./fixtures";
+import { MYSQL_ID, PROJECT, failure, startSeededRdsV3Harness, type RdsV3Harness } from "./fixtures";
 
 const KEY = "dbssl-change";
 const WINDOW_MS = 120_000; // RDSV3_SETTLE_GRACE_MS
@@ -18,8 +18,7 @@ describe("RDS v3: the change mark (a tag around the SSL PUT)", function () {
   afterEach(() => h?.close());
 
   const start = async (cloud: "opentelekomcloud" | "huaweicloud") => {
-    h = await startRdsV3Harness(cloud);
-    h.emu.admin.rdsv3.seed({ id: MYSQL_ID, projectId: PROJECT, cloud });
+    h = await startSeededRdsV3Harness(cloud);
   };
   const calls = () =>
     h.emu.admin.log().filter((r) => r.action === "BatchTagAction" || r.action === "SwitchSsl");

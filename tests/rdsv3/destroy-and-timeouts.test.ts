@@ -5,14 +5,7 @@
  */
 import * as assert from "assert";
 import { waitForLog } from "../fixtures/provider-harness";
-import {
-  MINUTE,
-  MYSQL_ID,
-  PROJECT,
-  failure,
-  startRdsV3Harness,
-  type RdsV3Harness,
-} from "./fixtures";
+import { MINUTE, MYSQL_ID, failure, startSeededRdsV3Harness, type RdsV3Harness } from "./fixtures";
 
 describe("RDS v3: destroy of a going instance, timeouts after busy answers", function () {
   let h: RdsV3Harness;
@@ -20,8 +13,7 @@ describe("RDS v3: destroy of a going instance, timeouts after busy answers", fun
 
   const puts = () => h.emu.admin.requests("SwitchSsl");
   const start = async (cloud: "opentelekomcloud" | "huaweicloud") => {
-    h = await startRdsV3Harness(cloud);
-    h.emu.admin.rdsv3.seed({ id: MYSQL_ID, projectId: PROJECT, cloud });
+    h = await startSeededRdsV3Harness(cloud);
   };
 
   for (const status of ["SHUTDOWN", "FROZEN", "DELETING"]) {

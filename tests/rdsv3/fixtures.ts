@@ -71,3 +71,13 @@ export function failure(p: Promise<unknown>): Promise<Failure> {
     (e: Failure) => e,
   );
 }
+
+/** A harness with the MySQL instance `MYSQL_ID` seeded (SSL off, ACTIVE), as most tests begin. */
+export async function startSeededRdsV3Harness(
+  cloud: RdsV3CloudName,
+  config: Record<string, ConfigValue> = {},
+): Promise<RdsV3Harness> {
+  const h = await startRdsV3Harness(cloud, config);
+  h.emu.admin.rdsv3.seed({ id: MYSQL_ID, projectId: PROJECT, cloud });
+  return h;
+}

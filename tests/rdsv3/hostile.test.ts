@@ -12,6 +12,7 @@ import {
   MYSQL_ID,
   PROJECT,
   failure,
+  startSeededRdsV3Harness,
   startRdsV3Harness,
   type RdsV3Harness,
 } from "./fixtures";
@@ -23,8 +24,7 @@ describe("RDS v3: failures, busy instances, lost answers (through the host)", fu
   const puts = () => h.emu.admin.requests("SwitchSsl");
   const applied = () => puts().filter((r) => r.applied);
   const start = async (cloud: "opentelekomcloud" | "huaweicloud", config = {}) => {
-    h = await startRdsV3Harness(cloud, config);
-    h.emu.admin.rdsv3.seed({ id: MYSQL_ID, projectId: PROJECT, cloud });
+    h = await startSeededRdsV3Harness(cloud, config);
   };
 
   it("a failed job is an error quoting fail_reason; the resource stays in state", async () => {
