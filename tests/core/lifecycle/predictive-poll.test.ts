@@ -23,6 +23,24 @@ interface Run {
   polls: number;
 }
 
+/** One RDS-like wait with the prior PRIOR, sent at `sentAt`, with a fresh estimate. */
+function settleOptions(clock: FakeClock, sentAt: number) {
+  return {
+    subject: { family: "alicloud.rds", instanceId: "rm-1" },
+    target: "SSL enabled",
+    clock,
+    deadline: sentAt + 120 * MINUTE,
+    firstDelayMs: 1_000,
+    maxDelayMs: 10 * MINUTE,
+    expectedMs: PRIOR,
+    progress: () => undefined,
+    random: () => 0.5,
+    sentAt,
+    graceMs: 60_000,
+    estimate: new RemainingEstimate(),
+  };
+}
+
 /**
  * One wait for a change of `totalMs` whose polls report the estimate of `mode` (or none), the
  * schedule's floor and cap at the product's defaults (1 s, 10 min).
@@ -39,23 +57,7 @@ async function waitFor(totalMs: number, mode: EstimateErrorMode | "no estimate")
       mode === "no estimate" ? undefined : reportedRemainingMs(mode, elapsed, totalMs);
     return { state: "SSL_MODIFYING", steady: false, targetShown: false, remainingMs };
   };
-  const verdict = await waitForSslState(
-    {
-      subject: { family: "alicloud.rds", instanceId: "rm-1" },
-      target: "SSL enabled",
-      clock,
-      deadline: sentAt + 120 * MINUTE,
-      firstDelayMs: 1_000,
-      maxDelayMs: 10 * MINUTE,
-      expectedMs: PRIOR,
-      progress: () => undefined,
-      random: () => 0.5,
-      sentAt,
-      graceMs: 60_000,
-      estimate: new RemainingEstimate(),
-    },
-    observe,
-  );
+  const verdict = await waitForSslState(settleOptions(clock, sentAt), observe);
   assert.strictEqual(verdict, "finished");
   return { returnedMs: clock.now() - sentAt, polls };
 }
@@ -112,29 +114,13 @@ describe("core/wait predictive polling: the cloud's estimate as a hint", () => {
     const stuck = await (async () => {
       let polls = 0;
       const sentAt = clock.now();
-      await waitForSslState(
-        {
-          subject: { family: "alicloud.rds", instanceId: "rm-1" },
-          target: "SSL enabled",
-          clock,
-          deadline: sentAt + 120 * MINUTE,
-          firstDelayMs: 1_000,
-          maxDelayMs: 10 * MINUTE,
-          expectedMs: PRIOR,
-          progress: () => undefined,
-          random: () => 0.5,
-          sentAt,
-          graceMs: 60_000,
-          estimate: new RemainingEstimate(),
-        },
-        async () => {
-          polls++;
-          const done = clock.now() - sentAt >= total;
-          return done
-            ? { state: "Running", steady: true, targetShown: true }
-            : { state: "SSL_MODIFYING", steady: false, targetShown: false, remainingMs: 1_000 };
-        },
-      );
+      await waitForSslState(settleOptions(clock, sentAt), async () => {
+        polls++;
+        const done = clock.now() - sentAt >= total;
+        return done
+          ? { state: "Running", steady: true, targetShown: true }
+          : { state: "SSL_MODIFYING", steady: false, targetShown: false, remainingMs: 1_000 };
+      });
       return polls;
     })();
     const blind = (await waitFor(total, "no estimate")).polls;
