@@ -4,6 +4,7 @@ import OpenApi, { $OpenApiUtil, ClientError, OpenApiUtil } from "@alicloud/opena
 import * as $dara from "@darabonba/typescript";
 import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, startEmulator, type Emulator } from "./index";
 import { describeSsl, rdsClient, rejectsWith } from "./rds-sdk-client";
+import { rpcParams } from "../fixtures/alibaba-rpc";
 
 const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
 
@@ -48,19 +49,6 @@ const coreClient = (emu: Emulator) =>
       protocol: "http",
     }),
   );
-
-const rpcParams = (action: string, version: string) =>
-  new $OpenApiUtil.Params({
-    action,
-    version,
-    protocol: "HTTP",
-    pathname: "/",
-    method: "POST",
-    authType: "AK",
-    style: "RPC",
-    reqBodyType: "formData",
-    bodyType: "json",
-  });
 
 describe("emulator: ACS3-HMAC-SHA256 verification", () => {
   let emu: Emulator;

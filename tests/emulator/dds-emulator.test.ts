@@ -6,6 +6,7 @@
 import * as assert from "assert";
 import { $OpenApiUtil, OpenApiUtil, default as OpenApi } from "@alicloud/openapi-core";
 import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, startEmulator, type Emulator } from "./index";
+import { rpcParams } from "../fixtures/alibaba-rpc";
 
 // Raw JSON answers, read field by field as the wire spells them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -22,17 +23,7 @@ function client(emu: Emulator, secret = EMULATOR_SECRET_KEY) {
     }),
   );
   return async (action: string, query: Record<string, string | number>): Promise<Body> => {
-    const params = new $OpenApiUtil.Params({
-      action,
-      version: "2015-12-01",
-      protocol: "HTTP",
-      pathname: "/",
-      method: "POST",
-      authType: "AK",
-      style: "RPC",
-      reqBodyType: "formData",
-      bodyType: "json",
-    });
+    const params = rpcParams(action, "2015-12-01");
     const request = new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query(query) });
     return ((await sdk.callApi(params, request, {} as never)) as { body: Body }).body;
   };
