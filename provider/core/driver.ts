@@ -131,6 +131,17 @@ export interface SettleObservation<L extends BaseLiveSsl = never> {
   live?: L;
 }
 
+/** What the waiter would use from a poll beyond its verdict (remaining-estimate.ts decides). */
+export interface PollWants {
+  /**
+   * A fresh estimate of the time left (`SettleObservation.remainingMs`). A family whose poll
+   * answer carries the estimate gives it every time; one whose estimate costs a call of its own
+   * (Redis: the task centre beside the task's detail) reads it only when asked, so an estimate
+   * that would not move the next poll costs nothing.
+   */
+  remainingTime: boolean;
+}
+
 /** The poll of an instance that no longer exists: the core ends the wait with InstanceDeletedError. */
 export const INSTANCE_GONE: SettleObservation = {
   state: "instance not found",
@@ -257,12 +268,16 @@ export interface SslDriver<I extends BaseSslInputs, L extends BaseLiveSsl> {
     live: L,
     applied: Record<string, unknown>,
   ): Promise<SentAction>;
-  /** One poll while a change settles. `before` is the live state read before `send`. */
+  /**
+   * One poll while a change settles. `before` is the live state read before `send`; `wants` says
+   * what the waiter would use from this poll beyond the verdict.
+   */
   observe(
     ctx: DriverContext,
     inputs: I,
     sent: SentAction,
     before: L,
+    wants: PollWants,
   ): Promise<SettleObservation<L>>;
   /**
    * Live state to outputs. `applied` holds the last sent value of each setting the cloud does

@@ -13,7 +13,7 @@ import {
   requireSslField,
 } from "../client";
 import { AlibabaApiError } from "../errors";
-import { blockingHistoryTask } from "../task-center";
+import { blockingHistoryTask, type BlockingTask } from "../task-center";
 import { ERROR_ADVICE, FAMILY, IN_FLIGHT_TASK_STATUSES } from "./consts";
 import type { RedisLiveSsl, RedisSslInputs } from "./types";
 import { flattenLive, type KvstoreAttribute, type KvstoreSsl } from "./wire";
@@ -163,8 +163,20 @@ export async function describeUnfinishedTask(
   ctx: DriverContext,
   inputs: RedisSslInputs,
 ): Promise<string | undefined> {
+  return (await unfinishedTask(ctx, inputs))?.description;
+}
+
+/**
+ * As `describeUnfinishedTask`, with the task's `RemainTime` (the waiter's hint, issue 18).
+ * DescribeTaskDetail answers only `BeginTime` and `Status` (SDK 6.4.0 model); the task centre's
+ * entry has `RemainTime` and `Progress`, but under its own `t-…` id, not the write's TaskId.
+ */
+export async function unfinishedTask(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+): Promise<BlockingTask | undefined> {
   const { sdk, client, region } = kvClient(ctx, inputs);
-  const task = await blockingHistoryTask(
+  return blockingHistoryTask(
     inputs.instanceId,
     ctx.clock.now(),
     IN_FLIGHT_TASK_STATUSES,
@@ -180,5 +192,4 @@ export async function describeUnfinishedTask(
       return answer.body;
     },
   );
-  return task?.description;
 }

@@ -11,10 +11,11 @@ import type {
   SentAction,
   SettleObservation,
   SslAction,
+  PollWants,
   SslDriver,
 } from "../../core/driver";
 import { INSTANCE_GONE } from "../../core/driver";
-import { isGone } from "../../core/cloud/errors";
+import { CloudApiError, isGone } from "../../core/cloud/errors";
 import { notice } from "../../core/log";
 import { alibabaRegion } from "../client";
 import { AlibabaApiError } from "../errors";
@@ -25,6 +26,7 @@ import {
   describeTaskStatus,
   describeUnfinishedTask,
   modifySsl,
+  unfinishedTask,
 } from "./calls";
 import {
   ALREADY_IN_STATE,
@@ -33,11 +35,12 @@ import {
   REDIS_DEFAULT_TIMEOUT_MINUTES,
   REDIS_SETTLE_GRACE_MS,
   SSL_ENABLED_WIRE,
+  STEADY_STATUS,
 } from "./consts";
 import { REDIS_INPUT_FORMATS } from "./schema";
 import type { RedisLiveSsl, RedisSslInputs } from "./types";
 import { readTaskStatus, unexplainedStatus, type TaskProgress } from "./task-status";
-import { instanceCondition } from "./wire";
+import { attributeOf, instanceCondition } from "./wire";
 
 /**
  * The waiter's prior per action (docs/BENCHMARKS.md). Tair documents only that the restart is a
@@ -142,19 +145,21 @@ async function anyUnfinishedTask(
 
 /**
  * One poll. With the write's TaskId the task comes first and decides while it runs (one call a
- * poll, as Tencent's and RDS v3's waits); then the status, and the SSL read once the instance is
- * Normal again. Without one, the status first, then any unfinished task of the instance.
+ * poll, as Tencent's and RDS v3's waits, plus the task centre's estimate when the waiter asks);
+ * once it is COMPLETED, the SSL read. Without one, the status first, then any unfinished task.
  */
 async function observe(
   ctx: DriverContext,
   inputs: RedisSslInputs,
   sent: SentAction,
   before: RedisLiveSsl,
+  wants: PollWants,
 ): Promise<SettleObservation<RedisLiveSsl>> {
   let detail, attribute;
   try {
     detail = await taskDetail(ctx, inputs, sent);
-    if (detail?.running) return { state: detail.state!, steady: false, targetShown: false };
+    if (detail?.running) return await runningTask(ctx, inputs, detail, wants);
+    if (detail?.done) return await finishedTask(ctx, inputs, sent, before, detail);
     attribute = await describeAttribute(ctx, inputs);
   } catch (error) {
     if (isGone(error)) {
@@ -182,6 +187,47 @@ async function observe(
     task,
     await describeSsl(ctx, inputs, attribute),
   );
+}
+
+/**
+ * The write's task still RUNNING. Its detail has no estimate (DescribeTaskDetail answers
+ * `BeginTime` and `Status` only), the task centre's entry has `RemainTime`: read when the waiter
+ * asks (remaining-estimate.ts `wantsSample`), so most polls stay one call. A hint: a refused
+ * or failed read of it leaves the poll without one rather than failing the wait.
+ */
+async function runningTask(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+  detail: TaskProgress,
+  wants: PollWants,
+): Promise<SettleObservation<RedisLiveSsl>> {
+  const running = { state: detail.state!, steady: false, targetShown: false };
+  if (!wants.remainingTime) return running;
+  try {
+    return { ...running, remainingMs: (await unfinishedTask(ctx, inputs))?.remainingMs };
+  } catch (error) {
+    if (error instanceof CloudApiError && !isGone(error)) return running;
+    throw error;
+  }
+}
+
+/**
+ * The write's task COMPLETED: the SSL read decides, and the task is trusted for steadiness (it
+ * restarts the instance and ends when it is back: a task still running shows RUNNING). So the
+ * instance is not read again: its engine and architecture are what the read before the write
+ * found (an SSL switch changes neither), its status the one a finished task leaves. That keeps
+ * an instant change at the API's minimum + 1 (docs/BENCHMARKS.md "Minimum calls").
+ */
+async function finishedTask(
+  ctx: DriverContext,
+  inputs: RedisSslInputs,
+  sent: SentAction,
+  before: RedisLiveSsl,
+  detail: TaskProgress,
+): Promise<SettleObservation<RedisLiveSsl>> {
+  const attribute = { ...attributeOf(before), instanceStatus: STEADY_STATUS };
+  const live = await describeSsl(ctx, inputs, attribute);
+  return steadyObservation(ctx, inputs, sent, before, detail, live);
 }
 
 /** A poll on a Normal instance with no task running: the SSL read decides, with the task's word. */

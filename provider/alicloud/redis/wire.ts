@@ -28,6 +28,17 @@ export function instanceCondition(attribute: KvstoreAttribute) {
   return { status, steady: status === STEADY_STATUS, terminal, ending: terminal !== undefined };
 }
 
+/** The attribute fields a live state carries (what `flattenLive` kept of the read). */
+export function attributeOf(live: RedisLiveSsl): KvstoreAttribute {
+  return {
+    instanceStatus: live.status,
+    engine: live.engine,
+    engineVersion: live.engineVersion,
+    nodeType: live.nodeType,
+    architectureType: live.architectureType,
+  };
+}
+
 /** `SSLEnabled` is `Enable` or `Disable` (never `Update`, alibaba.md §1.3). */
 export function flattenLive(attribute: KvstoreAttribute, ssl: KvstoreSsl): RedisLiveSsl {
   const enabled = ssl.SSLEnabled === "Enable";

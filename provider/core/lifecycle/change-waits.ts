@@ -149,7 +149,10 @@ export async function settle<I extends BaseSslInputs, L extends BaseLiveSsl>(
       mayNotHaveRun,
       notBefore: () => sentAt + (sent.observableAfterMs ?? 0),
     },
-    async () => (last = await driver.observe(ctx, req.inputs, sent, before)),
+    async () => {
+      const wants = { remainingTime: estimate.wantsSample(ctx.clock.now() - sentAt) };
+      return (last = await driver.observe(ctx, req.inputs, sent, before, wants));
+    },
   );
   if (verdict !== "finished") return { verdict };
   const measuredMs = ctx.clock.now() - sentAt;

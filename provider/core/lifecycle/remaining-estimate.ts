@@ -124,6 +124,24 @@ export class RemainingEstimate {
     return remainingMs > expected + slack;
   }
 
+  /**
+   * Whether a fresh estimate at `atMs` could move the next poll, for a family whose estimate costs
+   * a call (`PollWants`): there is none yet; the predicted end has passed (the estimate was too
+   * early); or, once, the first sample is far enough back for a trend, which corrects an estimate
+   * that is consistently wrong. One sample already puts the poll schedule's dense window around
+   * an end up to 2x wrong either way (wait.ts), so more would buy little for their calls.
+   */
+  wantsSample(atMs: number): boolean {
+    if (!this.trusted) return false;
+    const last = this.samples[this.samples.length - 1];
+    if (!last) return true;
+    const predicted = this.predictedEnd();
+    if (predicted !== undefined && atMs >= predicted - ESTIMATE.MISS_TOLERANCE_MS) return true;
+    const span = atMs - this.samples[0].atMs;
+    const trendSpan = Math.max(ESTIMATE.MIN_SPAN_MS, ESTIMATE.MIN_SPAN_SHARE * last.remainingMs);
+    return this.samples.length < 2 && span >= trendSpan;
+  }
+
   /** Whether the estimate is still believed (not frozen, not proven wrong too often). */
   get trusted(): boolean {
     return this.misses < ESTIMATE.MAX_MISSES && this.jumps < ESTIMATE.MAX_JUMPS;

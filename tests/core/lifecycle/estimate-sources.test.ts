@@ -51,6 +51,11 @@ const SOURCES: [string, string, (emu: Emulator, id: string) => Record<string, st
   ],
   ["alicloud.mongodb", "DescribeHistoryTasks", (_e, id) => ({ InstanceId: id })],
   [
+    "alicloud.redis",
+    "DescribeHistoryTasks",
+    (_e, id) => ({ InstanceId: id, Status: "Scheduled,Running,Waiting,Cancelling" }),
+  ],
+  [
     "tencentcloud.postgres",
     "DescribeTasks",
     (emu, id) => ({ TaskId: String(emu.admin.tencentPostgres.tasks(id)[0].taskId) }),
@@ -93,6 +98,20 @@ describe("families: each estimate source moves the poll to the predicted end", f
       assert.ok(exact.lateMs >= 0 && exact.lateMs <= tolerance, `${family}: ${exact.lateMs} ms`);
     });
   }
+
+  it("alicloud.redis: the task's detail polls, the task centre's estimate is read only when it can move a poll", async () => {
+    const fam = benchFamily("alicloud.redis");
+    const run = await createWith(emu, fam, 5, "none");
+    const write = run.calls.findIndex((c) => c.action === fam.writeAction);
+    const after = run.calls.slice(write + 1).map((c) => c.action);
+    const count = (action: string) => after.filter((a) => a === action).length;
+    // The first running poll, the trend sample, and at most one more per missed end: an exact
+    // estimate misses none. Every poll reads the detail; none reads the instance again.
+    assert.ok(count("DescribeHistoryTasks") <= 3, after.join(","));
+    assert.ok(count("DescribeTaskDetail") > count("DescribeHistoryTasks"), after.join(","));
+    assert.strictEqual(count("DescribeInstanceAttribute"), 0, after.join(","));
+    assert.ok(run.lateMs >= 0 && run.lateMs <= 2_000, `${run.lateMs} ms late`);
+  });
 
   it("alicloud.rds: an estimate 2x too late never ends the wait before the change", async () => {
     const fam = benchFamily("alicloud.rds");

@@ -127,6 +127,24 @@ describe("core/wait predictive polling: the cloud's estimate as a hint", () => {
     assert.ok(stuck <= blind + 2, `${stuck} polls against ${blind} without an estimate`);
   });
 
+  it("an estimate that costs a call is wanted only when it can move the next poll", () => {
+    const estimate = new RemainingEstimate();
+    assert.strictEqual(estimate.wantsSample(5_000), true, "none yet");
+    estimate.observe(5_000, 175_000);
+    // The trend needs a span of half the remaining time: not at 20 s, once at 100 s.
+    assert.strictEqual(estimate.wantsSample(20_000), false);
+    assert.strictEqual(estimate.wantsSample(100_000), true);
+    estimate.observe(100_000, 80_000);
+    assert.strictEqual(estimate.wantsSample(150_000), false, "two samples, end not reached");
+    // At the predicted end with the change still running, the estimate was too early: ask again.
+    assert.strictEqual(estimate.wantsSample(180_000), true);
+    estimate.observe(180_000, 1_000);
+    estimate.observe(181_000, 1_000);
+    // Two predicted ends missed: the estimate is ignored, and so no longer worth a call.
+    assert.strictEqual(estimate.trusted, false);
+    assert.strictEqual(estimate.wantsSample(182_000), false);
+  });
+
   it("a progress percentage extrapolates over the elapsed time; 0 and 100 say nothing", () => {
     assert.strictEqual(remainingFromProgress(25, 60_000), 180_000);
     // Below 5 % a whole percent is too coarse to extrapolate.
