@@ -19,6 +19,7 @@ import {
 } from "../cloud/errors";
 import type { ChangeRequest } from "./change-request";
 import {
+  durationsScatter,
   estimateCorrection,
   learnedDuration,
   recordDuration,
@@ -29,6 +30,7 @@ import { RemainingEstimate } from "./remaining-estimate";
 import {
   pollDelay,
   pollUntil,
+  SCHEDULE,
   waitForSslState,
   type PollOptions,
   type SettleVerdict,
@@ -177,7 +179,7 @@ function durationKey(
 /**
  * The prior of this wait: the resource's own last measured change (`lastChangeSeconds` in its
  * stored outputs), else the median this process measured for the family, engine and action,
- * else the family's figure in code.
+ * else the family's figure in code; none when what this process measured scatters.
  */
 function priorFor(
   driver: { expectedDurationMs?: Partial<Record<SentAction["action"], number>> },
@@ -187,6 +189,9 @@ function priorFor(
 ): number | undefined {
   const own = stored.lastChangeSeconds;
   if (typeof own === "number" && own > 0) return own * 1000;
+  // Changes measured here that vary more than the dense window spans say no one figure is the
+  // prior, the code's included: the schedule without one (wait.ts).
+  if (durationsScatter(key, SCHEDULE.WINDOW_TO)) return undefined;
   return learnedDuration(key) ?? driver.expectedDurationMs?.[sent.action];
 }
 

@@ -54,6 +54,16 @@ class RecentValues {
     return q1 >= mid * (1 - spread) && q3 <= mid * (1 + spread) ? mid : undefined;
   }
 
+  /** Three or more values whose middle half is not within `factor` of their median. */
+  scatters(key: string, factor: number): boolean {
+    const values = [...(this.byKey.get(key) ?? [])].sort((a, b) => a - b);
+    if (values.length < MIN_CONSISTENT) return false;
+    const mid = median(values);
+    const q1 = values[Math.floor(values.length / 4)];
+    const q3 = values[Math.ceil((3 * values.length) / 4) - 1];
+    return q1 < mid / factor || q3 > mid * factor;
+  }
+
   clear(): void {
     this.byKey.clear();
   }
@@ -72,6 +82,17 @@ export function recordDuration(key: DurationKey, ms: number): void {
 /** The median of the durations measured in this process for `key`, or undefined. */
 export function learnedDuration(key: DurationKey): number | undefined {
   return durations.median(keyOf(key));
+}
+
+/**
+ * Whether the durations measured in this process for `key` scatter too widely for any one of
+ * them to be a prior: three or more, and the middle half not within `factor` of their median
+ * either way. The waiter's dense window spans half to twice its prior (wait.ts `SCHEDULE`), so
+ * with a factor of 2 a prior that scatters more puts most changes outside the window, where
+ * polls are sparse; the schedule without a prior is then the better bet.
+ */
+export function durationsScatter(key: DurationKey, factor: number): boolean {
+  return durations.scatters(keyOf(key), factor);
 }
 
 /**

@@ -26,14 +26,14 @@ describe("core/learned durations: the next wait starts from what was measured", 
   beforeEach(() => forgetLearnedDurations());
 
   /** Create (SSL on) of a fresh instance whose change takes CHANGE_MS: ms late, and outputs. */
-  async function create(index: number) {
+  async function create(index: number, changeMs = CHANGE_MS) {
     const id = fam.instanceId(index);
-    fam.seed(emu, id, { lagMs: LAG_MS, durationMs: CHANGE_MS - LAG_MS });
+    fam.seed(emu, id, { lagMs: LAG_MS, durationMs: changeMs - LAG_MS });
     const lc = inProcessLifecycle(fam.family, emu, benchConfig(fam, emu));
     const checked = await lc.check({}, { ...resourceInputs(fam, id), timeoutMinutes: 60 });
     const sentAt = emu.clock.now();
     const { outs } = await lc.create(checked.inputs);
-    return { lc, id, outs, lateMs: emu.clock.now() - sentAt - CHANGE_MS };
+    return { lc, id, outs, lateMs: emu.clock.now() - sentAt - changeMs };
   }
 
   it("the first finisher's duration becomes the family's prior: the second returns within 7.5 %", async () => {
@@ -44,6 +44,22 @@ describe("core/learned durations: the next wait starts from what was measured", 
     assert.ok(learned !== undefined && learned >= CHANGE_MS, `learned ${learned}`);
     const second = await create(2);
     assert.ok(second.lateMs <= 0.075 * CHANGE_MS + 2_000, `second: ${second.lateMs} ms late`);
+  });
+
+  it("durations that scatter beyond the dense window are no prior: every change returns at most 14 % late", async () => {
+    // Three changes of 1, 2 and 25 minutes: their median (2 min) would put a 7-minute change
+    // past the window, where polls come every half of the elapsed time (31 % late without the
+    // rule); the schedule without a prior bounds each change.
+    for (const [i, minutes] of [1, 2, 25].entries()) await create(10 + i, minutes * 60_000);
+    const late: number[] = [];
+    for (const [i, minutes] of [7, 9, 12, 17].entries()) {
+      const next = await create(13 + i, minutes * 60_000);
+      late.push(next.lateMs / (minutes * 60_000));
+    }
+    assert.ok(
+      late.every((share) => share >= 0 && share <= 0.14),
+      late.map((l) => l.toFixed(3)).join(" "),
+    );
   });
 
   it("lastChangeSeconds: our own measurement, kept by refresh, seeds the resource's next change", async () => {

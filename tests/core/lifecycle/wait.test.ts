@@ -63,14 +63,18 @@ function settleWith(observations: Obs[], extra: Partial<SettleOptions> = {}) {
 }
 
 describe("core/wait waitForSslState: the finished test with memory", () => {
-  it("without a prior, waits a quarter of the elapsed time, floored, and reports progress", async () => {
+  it("without a prior, doubles the elapsed time onto a minute, then 14 % of it, and reports progress", async () => {
     const s = settleWith([modifying, modifying, modifying, modifying, modifying, running(true)]);
     assert.strictEqual(await s.verdict, "finished");
-    // 25 % of 25 s is 6.25 s, less the jitter (random 0.5: 2.5 %); before that the 5 s floor.
-    assert.deepStrictEqual(s.delays, [5000, 5000, 5000, 5000, 5000, 6094]);
+    // The elapsed time less the jitter (random 0.5: 2.5 %), floored at 5 s, until the poll at
+    // 60 s; then 14 % of the elapsed time, less the jitter.
+    assert.deepStrictEqual(s.delays, [5000, 5000, 9750, 19_256, 20_994, 8190]);
     assert.deepStrictEqual(s.lines, [
       "alicloud.rds rm-1: SSL_MODIFYING, waiting for SSL enabled (5s)",
-      "alicloud.rds rm-1: SSL enabled after 31s",
+      // The heartbeat: a line at least every 30 s while the schedule's gaps grow.
+      "alicloud.rds rm-1: SSL_MODIFYING at the last poll, waiting for SSL enabled (35s)",
+      "alicloud.rds rm-1: SSL_MODIFYING at the last poll, waiting for SSL enabled (65s)",
+      "alicloud.rds rm-1: SSL enabled after 68s",
     ]);
   });
 
@@ -102,7 +106,7 @@ describe("core/wait waitForSslState: the finished test with memory", () => {
   it("a poll short of the target ends the hold: the schedule decides again", async () => {
     const s = settleWith([running(true), running(false), running(false), modifying, running(true)]);
     assert.strictEqual(await s.verdict, "finished");
-    assert.deepStrictEqual(s.delays.slice(0, 3), [5000, 55_000, 14_625]);
+    assert.deepStrictEqual(s.delays.slice(0, 3), [5000, 55_000, 8190]);
   });
 
   it("notBefore: no poll before the change can be observed", async () => {
