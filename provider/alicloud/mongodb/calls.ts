@@ -152,8 +152,10 @@ export async function describeSsl(ctx: DriverContext, inputs: DdsSslInputs): Pro
 const TASK_AHEAD_MS = 2 * 24 * 3600_000;
 
 /**
- * Unfinished task-center entries of the instance (DescribeHistoryTasks; `Status` takes a comma
- * list). A scheduled change's start time is its window, so the query reaches into the future.
+ * Task-center entries of the instance in one of `statuses` (DescribeHistoryTasks; `Status` takes
+ * a comma list): the unfinished ones, and the finished ones that tell a change's own task
+ * (POLL_TASK_STATUSES). A scheduled change's start time is its window, so the query reaches
+ * into the future.
  */
 export async function describeOpenTasks(
   ctx: DriverContext,

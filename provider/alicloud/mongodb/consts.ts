@@ -46,6 +46,21 @@ export const NO_SSL_READ_CODES = ["StorageTypeOrInstanceTypeNotSupported", "Sing
 export const IN_FLIGHT_TASK_STATUSES = ["Scheduled", "Running", "Cancelling"];
 export const WAITING_TASK_STATUS = "Waiting";
 /**
+ * A finished task (DDS Go SDK `Status` list: Scheduled, Running, Succeed, Failed, Cancelling,
+ * Canceled, Waiting): listed so the poll after a write can see the change's own task end.
+ */
+export const FINISHED_TASK_STATUS = "Succeed";
+/**
+ * What every DescribeHistoryTasks query lists (the read and each poll; `Status` takes a comma
+ * list, so one call): the unfinished tasks and the finished ones, whose ids tell a change's own
+ * task from earlier ones (wire.ts finishedOwnTask).
+ */
+export const POLL_TASK_STATUSES: readonly string[] = [
+  ...IN_FLIGHT_TASK_STATUSES,
+  WAITING_TASK_STATUS,
+  FINISHED_TASK_STATUS,
+];
+/**
  * The SDK does not list an SSL task type; a task whose type names SSL is taken as an SSL change
  * (inference; the project's emulator uses `ModifyDBInstanceSSL`). Only those count as scheduled
  * SSL changes: another kind of task waiting for its window must not stop an SSL change.

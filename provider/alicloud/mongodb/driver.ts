@@ -1,18 +1,12 @@
 /**
  * The ApsaraDB for MongoDB (DDS) family driver: read = DescribeDBInstanceAttribute +
  * DescribeDBInstanceSSL + DescribeHistoryTasks, write = ModifyDBInstanceSSL (`SSLAction`
- * Open/Close/Update, `SwitchMode`, `ForceEncryption`), one poll = status, tasks and the SSL read.
+ * Open/Close/Update, `SwitchMode`, `ForceEncryption`), one poll = the task centre, then the SSL
+ * read, with the status only when the change's own task has not finished (observe.ts).
  * Waiting, deciding when a change has finished, retries and validation plumbing are provider/core.
  */
-import type {
-  DriverContext,
-  SentAction,
-  SettleObservation,
-  SslAction,
-  SslDriver,
-} from "../../core/driver";
-import { INSTANCE_GONE } from "../../core/driver";
-import { CloudApiError, DbSslError, isGone, LiveValidationError } from "../../core/cloud/errors";
+import type { DriverContext, SentAction, SslAction, SslDriver } from "../../core/driver";
+import { CloudApiError, DbSslError, LiveValidationError } from "../../core/cloud/errors";
 import { alibabaRegion } from "../client";
 import { describeAttribute, describeOpenTasks, describeSsl, modifySsl } from "./calls";
 import {
@@ -20,9 +14,9 @@ import {
   DDS_INPUT_FORMATS,
   DDS_SETTLE_GRACE_MS,
   FAMILY,
-  IN_FLIGHT_TASK_STATUSES,
-  WAITING_TASK_STATUS,
+  POLL_TASK_STATUSES,
 } from "./consts";
+import { observeDds } from "./observe";
 import { ddsDefaults, validateDdsInputs } from "./inputs";
 import { DDS_SETTING_NAMES } from "./schema";
 import {
@@ -36,13 +30,8 @@ import {
   acceptsForceEncryption,
   expandModifyRequest,
   flattenLive,
-  inFlightRemainingMs,
-  instanceCondition,
   sendsForceEncryption,
-  taskCondition,
 } from "./wire";
-
-const TASK_STATUSES = [...IN_FLIGHT_TASK_STATUSES, WAITING_TASK_STATUS];
 
 /**
  * The waiter's prior per action (docs/BENCHMARKS.md): Open, Update and Close restart the instance
@@ -54,7 +43,7 @@ const DDS_EXPECTED_DURATION_MS = { open: 180_000, close: 180_000, update: 180_00
 async function read(ctx: DriverContext, inputs: DdsSslInputs): Promise<DdsLiveSsl> {
   const attribute = await describeAttribute(ctx, inputs);
   const ssl = await describeSsl(ctx, inputs);
-  const tasks = await describeOpenTasks(ctx, inputs, TASK_STATUSES);
+  const tasks = await describeOpenTasks(ctx, inputs, POLL_TASK_STATUSES);
   return flattenLive({ attribute, ssl, tasks });
 }
 
@@ -96,68 +85,6 @@ async function send(
     }
     throw error;
   }
-}
-
-/** One poll: the status first, then the task center, then the SSL read on a steady instance. */
-async function observe(
-  ctx: DriverContext,
-  inputs: DdsSslInputs,
-  sent: SentAction,
-  before: DdsLiveSsl,
-): Promise<SettleObservation<DdsLiveSsl>> {
-  let attribute;
-  try {
-    attribute = await describeAttribute(ctx, inputs);
-  } catch (error) {
-    if (isGone(error)) return INSTANCE_GONE;
-    throw error;
-  }
-  const condition = instanceCondition(attribute);
-  if (!condition.steady) {
-    return {
-      state: condition.status,
-      steady: false,
-      targetShown: false,
-      terminal: condition.terminal,
-    };
-  }
-  // Still Running: a change accepted but not started shows only in the task center.
-  const tasks = await describeOpenTasks(ctx, inputs, TASK_STATUSES);
-  const { inFlight, scheduled } = taskCondition(tasks);
-  if (scheduled && inputs.switchMode === "maintenanceWindow") {
-    return { state: scheduled, steady: true, targetShown: false, scheduled };
-  }
-  const waiting = inFlight ?? scheduled;
-  if (waiting) {
-    const remainingMs = inFlightRemainingMs(tasks);
-    return {
-      state: `${condition.status} (${waiting})`,
-      steady: false,
-      targetShown: false,
-      remainingMs,
-    };
-  }
-  const live = flattenLive({ attribute, ssl: await describeSsl(ctx, inputs), tasks });
-  const expiryChanged =
-    live.certificateExpiresAt !== undefined &&
-    live.certificateExpiresAt !== before.certificateExpiresAt;
-  return {
-    state: `${live.status}, SSL ${live.sslEnabled ? "Open" : "Closed"}`,
-    steady: true,
-    targetShown: shows(live, sent, expiryChanged),
-    evidence: expiryChanged && sent.action !== "close" ? "expiryChanged" : undefined,
-    live, // what `read` reads: the attribute, the SSL read and the open tasks of this poll
-  };
-}
-
-/** Whether the SSL read shows what `sent` asked for. */
-function shows(live: DdsLiveSsl, sent: SentAction, expiryChanged: boolean): boolean {
-  if (sent.action === "close") return !live.sslEnabled;
-  if (!live.sslEnabled || (sent.action === "update" && !expiryChanged)) return false;
-  const force = sent.applied?.forceEncryption;
-  return (
-    force === undefined || live.forceEncryption === undefined || live.forceEncryption === force
-  );
 }
 
 function outputs(
@@ -239,6 +166,6 @@ export const ddsDriver: SslDriver<DdsSslInputs, DdsLiveSsl> = {
   validateLive,
   plan,
   send,
-  observe,
+  observe: observeDds,
   outputs,
 };

@@ -19,4 +19,9 @@ export interface DdsLiveSsl extends BaseLiveSsl {
   sslUnsupported?: string;
   /** The instance's maintenance window, `HH:mmZ-HH:mmZ`, for messages. */
   maintenanceWindow?: string;
+  /**
+   * Ids of the SSL tasks the task centre listed in this read (unfinished and `Succeed`): a poll
+   * after a write tells the change's own task by an id not among them (wire.ts finishedOwnTask).
+   */
+  sslTaskIds?: string[];
 }

@@ -7,6 +7,7 @@ import { blocksSslChange } from "../task-center";
 import {
   DDS_RUNNING,
   EXPIRED_LOCK,
+  FINISHED_TASK_STATUS,
   FORCE_ENCRYPTION_VERSIONS,
   IN_FLIGHT_TASK_STATUSES,
   SSL_ACTION_WIRE,
@@ -75,26 +76,85 @@ export function taskCondition(tasks: Body[]): { inFlight?: string; scheduled?: s
 }
 
 export function flattenLive({ attribute, ssl, tasks }: DdsAnswers): DdsLiveSsl {
-  const condition = instanceCondition(attribute);
-  const { inFlight, scheduled } = taskCondition(tasks);
-  const enabled = ssl.SSLStatus === "Open"; // `Open` / `Closed` (the request verb is `Close`)
+  return combineLive(instancePart(attribute), ssl, tasks);
+}
+
+/** The instance part of a DescribeDBInstanceAttribute answer. */
+export function instancePart(attribute: Body): DdsInstancePart {
   const start = text(attribute.MaintainStartTime);
   const end = text(attribute.MaintainEndTime);
   return {
-    ...condition,
-    steady: condition.steady && !inFlight,
+    ...instanceCondition(attribute),
+    instanceType: text(attribute.DBInstanceType),
+    engineVersion: text(attribute.EngineVersion),
+    storageType: text(attribute.StorageType),
+    maintenanceWindow: start && end ? `${start}-${end}` : undefined,
+  };
+}
+
+/** What DescribeDBInstanceAttribute says of the instance (status, lock, engine, storage, window). */
+export type DdsInstancePart = Pick<
+  DdsLiveSsl,
+  | "status"
+  | "steady"
+  | "terminal"
+  | "ending"
+  | "instanceType"
+  | "engineVersion"
+  | "storageType"
+  | "maintenanceWindow"
+>;
+
+/** The instance part of a live state read earlier (a poll that trusts a finished task, driver.ts). */
+export function instancePartOf(live: DdsLiveSsl): DdsInstancePart {
+  const { status, terminal, ending, instanceType, engineVersion, storageType } = live;
+  return {
+    status,
+    steady: status === DDS_RUNNING && !terminal,
+    terminal,
+    ending,
+    instanceType,
+    engineVersion,
+    storageType,
+    maintenanceWindow: live.maintenanceWindow,
+  };
+}
+
+/** The instance part, the SSL read and the task list -> the normalised live state. */
+export function combineLive(instance: DdsInstancePart, ssl: Body, tasks: Body[]): DdsLiveSsl {
+  const { inFlight, scheduled } = taskCondition(tasks);
+  const enabled = ssl.SSLStatus === "Open"; // `Open` / `Closed` (the request verb is `Close`)
+  return {
+    ...instance,
+    steady: instance.steady && !inFlight,
     inFlight,
     scheduled,
     sslEnabled: enabled,
     certificateExpiresAt: enabled ? iso(ssl.SSLExpiredTime) : undefined,
     certificateCommonName: enabled ? text(ssl.CertCommonName) : undefined,
     forceEncryption: ssl.ForceEncryption === undefined ? undefined : ssl.ForceEncryption === "1",
-    instanceType: text(attribute.DBInstanceType),
-    engineVersion: text(attribute.EngineVersion),
-    storageType: text(attribute.StorageType),
     sslUnsupported: text(ssl.unsupported),
-    maintenanceWindow: start && end ? `${start}-${end}` : undefined,
+    sslTaskIds: sslTasks(tasks).map((t) => String(t.TaskId)),
   };
+}
+
+/** The SSL changes among the listed tasks (SSL_TASK_TYPE: an inference, see consts.ts). */
+function sslTasks(tasks: Body[]): Body[] {
+  return tasks.filter((t) => SSL_TASK_TYPE.test(String(t.TaskType ?? "")) && text(t.TaskId));
+}
+
+/**
+ * The task of the change just sent, finished: an SSL task that `Succeed`ed and that the read
+ * before the write did not list (DDS's write answers only a RequestId, so a new task id is how
+ * the change's own task is told from an earlier one; no clock is compared, task times may be
+ * skewed). Undefined when `before` listed no tasks (it was not read with the finished status).
+ */
+export function finishedOwnTask(tasks: Body[], before: DdsLiveSsl): Body | undefined {
+  const known = before.sslTaskIds;
+  if (known === undefined) return undefined;
+  return sslTasks(tasks).find(
+    (t) => t.Status === FINISHED_TASK_STATUS && !known.includes(String(t.TaskId)),
+  );
 }
 
 function iso(v: unknown): string | undefined {

@@ -1,7 +1,7 @@
 /**
  * The TencentDB for PostgreSQL family driver: read = DescribeDBInstanceAttribute +
  * DescribeDBInstanceSSLConfig (+ DescribeTasks while running), write = ModifyDBInstanceSSLConfig,
- * one poll = DescribeTasks on the returned TaskId, then the SSL read. No renewal action exists
+ * one poll = DescribeTasks on the returned TaskId, then (once it says Success) the SSL read alone. No renewal action exists
  * (seed 003), so `actions` omits `update` and the core refuses rotateTrigger/renewBeforeDays.
  */
 import { remainingFromProgressSince } from "../../core/lifecycle/remaining-estimate";
@@ -22,6 +22,7 @@ import {
   describeStatus,
   describeTask,
   modifySslConfig,
+  type SslConfigAnswer,
 } from "./calls";
 import {
   FAMILY,
@@ -54,6 +55,13 @@ async function read(ctx: DriverContext, inputs: PostgresSslInputs): Promise<Post
     inFlight: running && describeTaskLine(running),
     // A task waiting for the switch window or paused holds the instance: no second write.
     scheduled: waiting && pendingLine(waiting, describeTaskLine(waiting)),
+    ...sslPart(ssl),
+  };
+}
+
+/** What DescribeDBInstanceSSLConfig says, normalised (empty strings are absent values). */
+function sslPart(ssl: SslConfigAnswer) {
+  return {
     sslEnabled: ssl.SSLEnabled === true,
     connectAddress: ssl.ConnectAddress || undefined,
     caUrl: ssl.CAUrl || undefined,
@@ -90,6 +98,7 @@ async function observe(
   ctx: DriverContext,
   inputs: PostgresSslInputs,
   sent: SentAction,
+  before: PostgresLiveSsl,
 ): Promise<SettleObservation<PostgresLiveSsl>> {
   if (sent.taskId === undefined) return observeLive(ctx, inputs, sent);
   const task = await describeTask(ctx, inputs, sent.taskId);
@@ -101,7 +110,7 @@ async function observe(
     case undefined:
       return { ...waiting, steady: true }; // not listed yet: no evidence either way
     case TASK_STATUS.success:
-      return { ...(await observeLive(ctx, inputs, sent, line)), evidence: "task" };
+      return { ...(await observeSslAfter(ctx, inputs, sent, before, line)), evidence: "task" };
     case TASK_STATUS.waitSwitch:
     case TASK_STATUS.pause:
       return { ...waiting, scheduled: pendingLine(task, line) };
@@ -138,6 +147,38 @@ async function observeLive(
     scheduled: taskLine ? undefined : live.scheduled,
     terminal: live.terminal,
     live, // `read` itself
+  };
+}
+
+/**
+ * The poll whose task reads `Success`: the SSL read alone (issue 18 item 4). `Success` is the end
+ * of the change (DescribeTasks `Status` Running | Success | WaitSwitch | Fail | Pause, seed 003;
+ * Terraform's `tencentcloud_postgresql_instance_ssl_config` ends its wait on it, then reads
+ * DescribeDBInstanceSSLConfig alone, tencent-huawei.md §1.7), so the
+ * instance need not be read again for steadiness: DescribeDBInstanceAttribute and the instance's
+ * task list (two calls) would only show another change begun since, which is not this one's to
+ * wait for. The status kept is the one read before the write (outputs carry only the SSL read).
+ */
+async function observeSslAfter(
+  ctx: DriverContext,
+  inputs: PostgresSslInputs,
+  sent: SentAction,
+  before: PostgresLiveSsl,
+  taskLine: string,
+): Promise<SettleObservation<PostgresLiveSsl>> {
+  let ssl: SslConfigAnswer;
+  try {
+    ssl = await describeSslConfig(ctx, inputs);
+  } catch (error) {
+    if (isGone(error)) return INSTANCE_GONE;
+    throw error;
+  }
+  const live: PostgresLiveSsl = { status: before.status, steady: true, ...sslPart(ssl) };
+  return {
+    state: `${taskLine}; SSL ${live.sslEnabled ? "on" : "off"}`,
+    steady: true,
+    targetShown: shows(inputs, live, sent),
+    live,
   };
 }
 
