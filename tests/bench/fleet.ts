@@ -19,7 +19,7 @@ import {
   type TaskTiming,
 } from "./families";
 import { LAG_MS } from "./convergence";
-import { round } from "./stats";
+import { median, round } from "./stats";
 import { warpEmulatorClock, warpHostEnv } from "./warp-clock";
 
 export interface FleetFigures {
@@ -33,7 +33,7 @@ export interface FleetFigures {
   realSeconds: number;
   apiCalls: number;
   timeFactor: number;
-  byFamily: Record<string, { apiCalls: number; throttled: number; doneSeconds: number }>;
+  byFamily: Record<string, FamilyFleetFigures>;
 }
 
 /**
@@ -121,17 +121,47 @@ export function longestFirst({ durations, rate }: { durations: number[]; rate: n
   return Math.max(...sorted.map((d, k) => Math.max(0, k + 1 - rate) / rate + d));
 }
 
-/** Per family: calls, throttled calls, and when its last call came (s after the first call). */
+interface FamilyFleetFigures {
+  apiCalls: number;
+  throttled: number;
+  /** When its last call came (s after the fleet's first call). */
+  doneSeconds: number;
+  /** When its last write was accepted (s after the fleet's first call): queueing before writes. */
+  lastWriteSeconds: number;
+  /** Per resource, its last call after its change ended (write + lag + duration): detection. */
+  lateSeconds: { median: number; max: number };
+}
+
+/** Per family: calls, throttled calls, when its last write and last call came, how late each saw its end. */
 function byFamily(emu: Emulator, fleet: Seeded[], log: LogEntry[]) {
   const start = Math.min(...log.map((e) => Date.parse(e.virtualTime)));
-  const figures: Record<string, { apiCalls: number; throttled: number; doneSeconds: number }> = {};
-  for (const { fam, id } of fleet) {
+  const figures: Record<string, FamilyFleetFigures> = {};
+  const late: Record<string, number[]> = {};
+  const at = (e: LogEntry) => Date.parse(e.virtualTime);
+  for (const { fam, id, timing } of fleet) {
     const calls = instanceCalls(fam, emu, log, id);
-    const entry = (figures[fam.family] ??= { apiCalls: 0, throttled: 0, doneSeconds: 0 });
+    const entry = (figures[fam.family] ??= {
+      apiCalls: 0,
+      throttled: 0,
+      doneSeconds: 0,
+      lastWriteSeconds: 0,
+      lateSeconds: { median: 0, max: 0 },
+    });
     entry.apiCalls += calls.length;
     entry.throttled += calls.filter((e) => e.fault === "throttle").length;
-    const last = Math.max(...calls.map((e) => Date.parse(e.virtualTime)));
+    const last = Math.max(...calls.map(at));
     entry.doneSeconds = Math.max(entry.doneSeconds, round((last - start) / 1000, 1));
+    const write = calls.find((e) => e.action === fam.writeAction && e.status === 200);
+    if (!write) continue;
+    entry.lastWriteSeconds = Math.max(entry.lastWriteSeconds, round((at(write) - start) / 1000, 1));
+    const end = at(write) + timing.lagMs + timing.durationMs;
+    (late[fam.family] ??= []).push((last - end) / 1000);
+  }
+  for (const [family, values] of Object.entries(late)) {
+    figures[family].lateSeconds = {
+      median: round(median(values), 1),
+      max: round(Math.max(...values), 1),
+    };
   }
   return figures;
 }

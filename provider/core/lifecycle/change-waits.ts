@@ -195,10 +195,18 @@ function priorFor(
   return learnedDuration(key) ?? driver.expectedDurationMs?.[sent.action];
 }
 
+/**
+ * The change ended between the last poll that saw it running and the one that saw it done: the
+ * midpoint is what is learnt. The poll that saw it done alone would feed the waiter's own
+ * lateness back: an estimate scaled by a correction learnt from late detections puts the next
+ * poll later still, and a queue of calls (a fleet) makes every detection late (issue 18 fleet).
+ */
 function learnFrom(key: DurationKey, estimate: RemainingEstimate, measuredMs: number): void {
-  recordDuration(key, measuredMs);
+  const running = estimate.lastRunningAtMs;
+  const endedMs = running === undefined ? measuredMs : (running + measuredMs) / 2;
+  recordDuration(key, endedMs);
   const first = estimate.first;
-  if (first) recordEstimateError(key.family, measuredMs - first.atMs, first.remainingMs);
+  if (first) recordEstimateError(key.family, endedMs - first.atMs, first.remainingMs);
 }
 
 function pollOptions<I extends BaseSslInputs, L extends BaseLiveSsl>(

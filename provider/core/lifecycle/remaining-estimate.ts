@@ -52,6 +52,9 @@ export const ESTIMATE = {
   MAX_JUMPS: 2,
   /** A poll this close before a predicted end counts as at it (rounding of the clouds' figures). */
   MISS_TOLERANCE_MS: 500,
+  /** A predicted end's poll comes this much after it, or this share of it if more (wait.ts). */
+  LANDING_MARGIN_MS: 1_000,
+  LANDING_MARGIN_SHARE: 0.005,
 } as const;
 
 /** The remaining time a progress percentage implies after `elapsedMs` (linear extrapolation). */
@@ -88,12 +91,20 @@ export class RemainingEstimate {
   private jumps = 0;
   /** The first sample of the wait, for the family's correction once the change is done. */
   first?: EstimateSample;
+  /** The last poll that saw the change not done (ms since it began), estimate or not. */
+  lastRunningAtMs?: number;
+  /**
+   * The last end this wait's estimate predicted while believed: once the estimate is dropped,
+   * the waiter's prior (wait.ts), since it was this change's own and a family's is not.
+   */
+  lastPredictedEnd?: number;
 
   /** `correction`: how much longer than estimated this family's changes have taken (1: exact). */
   constructor(private readonly correction = 1) {}
 
   /** Records one poll's estimate (undefined: the cloud gave none this time). */
   observe(atMs: number, remainingMs: number | undefined): void {
+    this.lastRunningAtMs = atMs;
     const predicted = this.predictedEnd();
     if (predicted !== undefined && atMs >= predicted - ESTIMATE.MISS_TOLERANCE_MS) {
       // One miss per predicted end: a poll after a stale end the cloud has not revised since
@@ -112,6 +123,7 @@ export class RemainingEstimate {
     const sample = { atMs, remainingMs };
     this.first ??= sample;
     this.samples.push(sample);
+    this.lastPredictedEnd = this.predictedEnd() ?? this.lastPredictedEnd;
   }
 
   /**
@@ -126,20 +138,17 @@ export class RemainingEstimate {
 
   /**
    * Whether a fresh estimate at `atMs` could move the next poll, for a family whose estimate costs
-   * a call (`PollWants`): there is none yet; the predicted end has passed (the estimate was too
-   * early); or, once, the first sample is far enough back for a trend, which corrects an estimate
-   * that is consistently wrong. One sample already puts the poll schedule's dense window around
-   * an end up to 2x wrong either way (wait.ts), so more would buy little for their calls.
+   * a call (`PollWants`): there is none yet, or the predicted end has passed with the change
+   * still running (the estimate was too early). One sample already puts the poll schedule's dense
+   * window around an end up to 2x wrong either way (wait.ts), and the family's correction
+   * (learned-durations.ts) handles a consistent error; a trend sample would buy a few percent of
+   * one change's duration for a call of every change, calls a fleet queues for (issue 18).
    */
   wantsSample(atMs: number): boolean {
     if (!this.trusted) return false;
-    const last = this.samples[this.samples.length - 1];
-    if (!last) return true;
+    if (this.samples.length === 0) return true;
     const predicted = this.predictedEnd();
-    if (predicted !== undefined && atMs >= predicted - ESTIMATE.MISS_TOLERANCE_MS) return true;
-    const span = atMs - this.samples[0].atMs;
-    const trendSpan = Math.max(ESTIMATE.MIN_SPAN_MS, ESTIMATE.MIN_SPAN_SHARE * last.remainingMs);
-    return this.samples.length < 2 && span >= trendSpan;
+    return predicted !== undefined && atMs >= predicted - ESTIMATE.MISS_TOLERANCE_MS;
   }
 
   /** Whether the estimate is still believed (not frozen, not proven wrong too often). */

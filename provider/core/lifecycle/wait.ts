@@ -20,7 +20,7 @@
 import type { Clock } from "../clock";
 import type { BaseLiveSsl, SettleObservation } from "../driver";
 import { pollDueAt } from "../cloud/poll-due";
-import type { RemainingEstimate } from "./remaining-estimate";
+import { ESTIMATE, type RemainingEstimate } from "./remaining-estimate";
 import {
   InstanceDeletedError,
   SslChangeFailedError,
@@ -137,8 +137,18 @@ export function nextPollDelay(input: ScheduleInput): number {
   const predicted = input.predictedEndMs;
   if (predicted === undefined || !(predicted > 0)) return scheduledDelay(input);
   const around = scheduledDelay({ ...input, expectedMs: predicted });
-  const toEnd = predicted - input.elapsedMs;
+  const toEnd = predicted + landingMargin(predicted) - input.elapsedMs;
   return toEnd >= input.floorMs ? Math.min(around, Math.ceil(toEnd)) : around;
+}
+
+/**
+ * How far after a predicted end its poll lands. The clouds' figures are whole seconds or whole
+ * percents, and a trend extrapolates their rounding, so an exact estimate's end is uncertain by a
+ * second or a few tenths of a percent: a poll just after it sees the change done, where one on
+ * it would miss by a hair half the time (and two misses drop the estimate).
+ */
+export function landingMargin(predictedEndMs: number): number {
+  return Math.max(ESTIMATE.LANDING_MARGIN_MS, ESTIMATE.LANDING_MARGIN_SHARE * predictedEndMs);
 }
 
 /** The schedule without an estimate: relative to the elapsed time and the prior. */
@@ -195,7 +205,10 @@ export async function pollUntil<P, T>(
       }
       const delay = schedule({
         elapsedMs: opts.clock.now() - since,
-        expectedMs: typeof opts.expectedMs === "function" ? opts.expectedMs() : opts.expectedMs,
+        // An estimate dropped as wrong still said more of this change than any prior did.
+        expectedMs:
+          opts.estimate?.lastPredictedEnd ??
+          (typeof opts.expectedMs === "function" ? opts.expectedMs() : opts.expectedMs),
         floorMs: opts.firstDelayMs,
         capMs: opts.maxDelayMs,
         random: opts.random,

@@ -85,7 +85,9 @@ describe("families: each estimate source moves the poll to the predicted end", f
       const polls = exact.calls
         .slice(write + 1)
         .filter((c) => c.action === action && Object.keys(expected).every((k) => k in c.params));
-      assert.ok(polls.length >= 2, `${polls.length} ${action} polls`);
+      // Redis reads the estimate beside its task's detail, only when the waiter asks (below).
+      const least = family === "alicloud.redis" ? 1 : 2;
+      assert.ok(polls.length >= least, `${polls.length} ${action} polls`);
       for (const [k, v] of Object.entries(expected)) {
         assert.ok(
           polls.every((c) => String(c.params[k]) === v),
@@ -105,9 +107,9 @@ describe("families: each estimate source moves the poll to the predicted end", f
     const write = run.calls.findIndex((c) => c.action === fam.writeAction);
     const after = run.calls.slice(write + 1).map((c) => c.action);
     const count = (action: string) => after.filter((a) => a === action).length;
-    // The first running poll, the trend sample, and at most one more per missed end: an exact
-    // estimate misses none. Every poll reads the detail; none reads the instance again.
-    assert.ok(count("DescribeHistoryTasks") <= 3, after.join(","));
+    // The first running poll, and one more per missed end: an exact estimate misses none. Every
+    // poll reads the detail; none reads the instance again.
+    assert.strictEqual(count("DescribeHistoryTasks"), 1, after.join(","));
     assert.ok(count("DescribeTaskDetail") > count("DescribeHistoryTasks"), after.join(","));
     assert.strictEqual(count("DescribeInstanceAttribute"), 0, after.join(","));
     assert.ok(run.lateMs >= 0 && run.lateMs <= 2_000, `${run.lateMs} ms late`);
