@@ -108,8 +108,8 @@ export interface AlibabaCall<T> {
   /** e.g. `alicloud.rds`: the product. */
   api: string;
   action: string;
-  /** The region the call goes to: with it, one rate limiter per region and action (issue 11). */
-  region?: string;
+  /** The region the call goes to: one rate limiter per region and action (issue 11). */
+  region: string;
   readOnly: boolean;
   send: () => Promise<T>;
 }
@@ -118,10 +118,7 @@ export function callAlibaba<T>(call: AlibabaCall<T>): Promise<T> {
   const { ctx } = call;
   // Alibaba limits each action of a product per account and region: one bucket each, shared by
   // every resource of the stack in this process.
-  const key =
-    call.region === undefined
-      ? call.api
-      : { cloud: "alicloud", region: call.region, api: `${call.api}/${call.action}` };
+  const key = { cloud: "alicloud", region: call.region, api: `${call.api}/${call.action}` };
   return callCloud({
     ...call,
     limiter: rateLimiterFor(key, ctx.clock, ctx.settings.requestsPerSecond),

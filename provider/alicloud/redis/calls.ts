@@ -42,6 +42,7 @@ function call<T>(
     ctx,
     subject: { family: FAMILY, instanceId: inputs.instanceId },
     api: FAMILY,
+    region: alibabaRegion(ctx, inputs.region),
     action,
     readOnly: action !== "ModifyInstanceSSL",
     send,
