@@ -13,6 +13,12 @@ const KEEP = 25;
 /** Corrections measured before one is applied, and how closely they must agree. */
 const MIN_CONSISTENT = 3;
 const CORRECTION_SPREAD = 0.25;
+/**
+ * The share of measured durations at each end that may lie outside a prior's window before the
+ * prior is dropped: a change that far out returns up to half its duration late (wait.ts), so
+ * nine in ten must be inside, not the middle half (with a few values: all of them).
+ */
+const SCATTER_TAIL = 0.1;
 /** The correction never scales an estimate by more than this (or less than its inverse). */
 const MAX_CORRECTION = 4;
 
@@ -54,14 +60,15 @@ class RecentValues {
     return q1 >= mid * (1 - spread) && q3 <= mid * (1 + spread) ? mid : undefined;
   }
 
-  /** Three or more values whose middle half is not within `factor` of their median. */
+  /** Three or more values whose 10th-90th percentiles are not within `factor` of their median. */
   scatters(key: string, factor: number): boolean {
     const values = [...(this.byKey.get(key) ?? [])].sort((a, b) => a - b);
     if (values.length < MIN_CONSISTENT) return false;
     const mid = median(values);
-    const q1 = values[Math.floor(values.length / 4)];
-    const q3 = values[Math.ceil((3 * values.length) / 4) - 1];
-    return q1 < mid / factor || q3 > mid * factor;
+    const last = values.length - 1;
+    const low = values[Math.floor(SCATTER_TAIL * last)];
+    const high = values[Math.ceil((1 - SCATTER_TAIL) * last)];
+    return low < mid / factor || high > mid * factor;
   }
 
   clear(): void {
@@ -86,8 +93,8 @@ export function learnedDuration(key: DurationKey): number | undefined {
 
 /**
  * Whether the durations measured in this process for `key` scatter too widely for any one of
- * them to be a prior: three or more, and the middle half not within `factor` of their median
- * either way. The waiter's dense window spans half to twice its prior (wait.ts `SCHEDULE`), so
+ * them to be a prior: three or more, and the 10th to 90th percentiles not within `factor` of
+ * their median either way. The waiter's dense window spans half to twice its prior (wait.ts `SCHEDULE`), so
  * with a factor of 2 a prior that scatters more puts most changes outside the window, where
  * polls are sparse; the schedule without a prior is then the better bet.
  */
