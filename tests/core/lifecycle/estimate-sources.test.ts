@@ -95,11 +95,13 @@ describe("families: each estimate source moves the poll to the predicted end", f
           `${action} ${k} != ${v}`,
         );
       }
-      // RemainTime is whole seconds; a whole percent read as its lower bound is late by at most
-      // 1 % of the change near its end (remaining-estimate.ts); the poll lands `landingMargin`
-      // after the predicted end (wait.ts).
-      const rounding = action === "DescribeHistoryTasks" ? 2_000 : CHANGE_MS / 100;
-      const tolerance = rounding + landingMargin(CHANGE_MS);
+      // RemainTime is whole seconds; a whole percent read as its lower bound is late by about
+      // 1 % of the change near its end (remaining-estimate.ts), up to half as much again where
+      // a trend extrapolates it; the poll lands `landingMargin` after the predicted end
+      // (wait.ts), and no sooner than the 1 s floor after the poll before. Without the
+      // estimate: minutes (Tencent's returned 203 s late).
+      const rounding = action === "DescribeHistoryTasks" ? 2_000 : 0.015 * CHANGE_MS;
+      const tolerance = rounding + landingMargin(CHANGE_MS + rounding) + 1_000;
       assert.ok(exact.lateMs >= 0 && exact.lateMs <= tolerance, `${family}: ${exact.lateMs} ms`);
     });
   }
