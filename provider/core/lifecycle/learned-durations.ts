@@ -50,11 +50,17 @@ class RecentValues {
     return values && values.length > 0 ? median(values) : undefined;
   }
 
+  /** The values sorted, with their median, once there are enough to judge their spread. */
+  private judged(key: string): { values: number[]; mid: number } | undefined {
+    const values = [...(this.byKey.get(key) ?? [])].sort((a, b) => a - b);
+    return values.length < MIN_CONSISTENT ? undefined : { values, mid: median(values) };
+  }
+
   /** The median when the middle half of the values lies within `spread` of it, else undefined. */
   consistentMedian(key: string, spread: number): number | undefined {
-    const values = [...(this.byKey.get(key) ?? [])].sort((a, b) => a - b);
-    if (values.length < MIN_CONSISTENT) return undefined;
-    const mid = median(values);
+    const judged = this.judged(key);
+    if (!judged) return undefined;
+    const { values, mid } = judged;
     const q1 = values[Math.floor(values.length / 4)];
     const q3 = values[Math.ceil((3 * values.length) / 4) - 1];
     return q1 >= mid * (1 - spread) && q3 <= mid * (1 + spread) ? mid : undefined;
@@ -62,9 +68,9 @@ class RecentValues {
 
   /** Three or more values whose 10th-90th percentiles are not within `factor` of their median. */
   scatters(key: string, factor: number): boolean {
-    const values = [...(this.byKey.get(key) ?? [])].sort((a, b) => a - b);
-    if (values.length < MIN_CONSISTENT) return false;
-    const mid = median(values);
+    const judged = this.judged(key);
+    if (!judged) return false;
+    const { values, mid } = judged;
     const last = values.length - 1;
     const low = values[Math.floor(SCATTER_TAIL * last)];
     const high = values[Math.ceil((1 - SCATTER_TAIL) * last)];
