@@ -64,6 +64,20 @@ describe("alicloud.mongodb DbSslConfig lifecycle (dynamic-provider host + emulat
     assert.ok(ddsCalls(h, "DescribeHistoryTasks").length >= 3);
   });
 
+  it("an earlier change's finished task is not this change's, though the centre lists the new one late", async () => {
+    const id = "dds-twice";
+    h.emu.admin.dds.seed({ id, timing: { lagMs: 30_000, durationMs: MINUTE, flipEarly: true } });
+    const first = await h.create({ instanceId: id });
+    // The Open's task stays listed as Succeed; the Close's appears 45 s after it is accepted,
+    // while the flag reads Closed at once (flipEarly): only the task ids tell the two apart.
+    h.emu.admin.dds.lagTaskListing(45_000);
+    const news = (await h.check({ instanceId: id, sslEnabled: false })).inputs;
+    const { outputs } = await h.host.update(id, URN, first.outputs, news);
+    assert.strictEqual(outputs.sslEnabled, false);
+    assert.strictEqual(h.emu.admin.dds.get(id)!.pending, undefined, "the restart had finished");
+    assert.strictEqual(modifies(h, id).length, 2);
+  });
+
   it("a changed rotateTrigger sends SSLAction=Update and the expiry moves", async () => {
     const first = await h.create({ instanceId: ID, rotateTrigger: "2026-01" });
     const news = (await h.check({ instanceId: ID, rotateTrigger: "2026-11" })).inputs;

@@ -75,6 +75,11 @@ export interface DdsAdmin {
   addTask(id: string, task: OtherTask): void;
   /** The task centre's clock runs `ms` ahead of the API's (negative: behind): its times are skewed. */
   skewTaskClock(ms: number): void;
+  /**
+   * A new task is listed only `ms` after its change was accepted: the task centre, a separate
+   * service, may show a change later than the instance does (nothing documents it cannot).
+   */
+  lagTaskListing(ms: number): void;
   /** Removes the instance at once, even with a change pending (its task ends as Failed). */
   delete(id: string): boolean;
 }
@@ -152,6 +157,10 @@ export class DdsInstanceStore implements DdsAdmin {
 
   skewTaskClock(ms: number): void {
     this.taskLog.skewMs = ms;
+  }
+
+  lagTaskListing(ms: number): void {
+    this.taskLog.listLagMs = ms;
   }
 
   delete(id: string): boolean {

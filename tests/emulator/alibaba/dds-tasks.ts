@@ -52,6 +52,8 @@ export class DdsTaskLog {
   private tasks: DdsTask[] = [];
   /** The task centre's clock runs this far ahead of the API's (negative: behind). */
   skewMs = 0;
+  /** A task is listed by DescribeHistoryTasks only this long after its change was accepted. */
+  listLagMs = 0;
   /** The estimate error of each instance's tasks (the emulator's shared EstimateErrors). */
   estimateOf: (instanceId: string) => EstimateErrorMode = () => "none";
 
@@ -109,6 +111,7 @@ export class DdsTaskLog {
     const list = (name: string) => (params[name] ? params[name].split(",") : undefined);
     const [ids, statuses, taskIds] = [list("InstanceId"), list("Status"), list("TaskId")];
     const items = this.tasks
+      .filter((t) => now >= t.acceptedAt + this.listLagMs)
       .map((t) => ({ task: t, view: this.view(t, now) }))
       .filter(({ task, view }) => {
         const start = Date.parse(view.startTime);
