@@ -11,7 +11,8 @@ import {
   InstanceNotFoundError,
   type ErrorSubject,
 } from "../core/cloud/errors";
-import { callRdsV3, type RdsV3Call } from "./client";
+import { sharedListingFor, type ListingPage } from "../core/cloud/shared-listing";
+import { callRdsV3, type RdsV3Answer, type RdsV3Call } from "./client";
 import { cloudRegion, setting, type RdsV3Cloud } from "./clouds";
 import { RdsV3ApiError } from "./errors";
 import type { InstanceRecord, JobRecord, RdsV3Inputs } from "./types";
@@ -56,39 +57,89 @@ export function callTarget(ctx: DriverContext, cloud: RdsV3Cloud, inputs: RdsV3I
   };
 }
 
-/** `instances[0]` for this id; InstanceNotFoundError (naming where we looked) when there is none. */
+/**
+ * The instance with this id; InstanceNotFoundError (naming where we looked) when there is none.
+ * Reads waiting together share `ListInstances` pages (core/cloud/shared-listing.ts): one page of
+ * 100 answers a hundred resources' reads and polls, so a stack of hundreds of instances stays
+ * within the cloud's per-API limit. Only the id's own filtered call ever concludes "not found".
+ */
 export async function listInstance(
   ctx: DriverContext,
   cloud: RdsV3Cloud,
   inputs: RdsV3Inputs,
 ): Promise<{ record: InstanceRecord; projectId: string }> {
   const t = callTarget(ctx, cloud, inputs);
+  const host = new URL(ctx.settings.endpointOverride ?? cloud.endpoint(t.region)).host;
+  const listing = sharedListingFor<Listed>(
+    `${cloud.family} ${host} ${t.region} ${t.projectId}`,
+    ctx.clock,
+  );
+  const { record, requestId } = await listing.read({
+    id: inputs.instanceId,
+    one: () => listOne(t, inputs.instanceId, host),
+    page: (offset) => listPage(t, offset),
+    pageSize: LIST_PAGE_SIZE,
+    idOf: (listed) => listed.record.id,
+  });
+  if (typeof record.status !== "string" || typeof record.enable_ssl !== "boolean") {
+    const missing = "the instance's status and enable_ssl";
+    throw incompleteAnswer(t.subject, "ListInstances", missing, requestId);
+  }
+  return { record, projectId: t.projectId };
+}
+
+/** `limit`'s maximum (OTC querying_db_instances.rst; Huawei rds_01_0004: 1–100, default 100). */
+export const LIST_PAGE_SIZE = 100;
+
+interface Listed {
+  record: InstanceRecord;
+  requestId?: string;
+}
+
+/** `GET …/instances?id=`: an unknown id gives `instances: []` (both Terraform providers: deleted). */
+async function listOne(t: Target, id: string, host: string): Promise<Listed> {
   const answer = await callRdsV3({
     ...t,
     action: "ListInstances",
     method: "GET",
     path: "/instances",
-    query: { id: inputs.instanceId },
+    query: { id },
   });
-  const list = answer.json.instances;
-  if (!Array.isArray(list)) {
-    throw incompleteAnswer(t.subject, "ListInstances", "an instances list", answer.requestId);
-  }
-  // An unknown id gives `instances: []` (both Terraform providers read that as deleted).
-  const record = (list as InstanceRecord[]).find((i) => i?.id === inputs.instanceId);
-  if (record) {
-    if (typeof record.status !== "string" || typeof record.enable_ssl !== "boolean") {
-      const missing = "the instance's status and enable_ssl";
-      throw incompleteAnswer(t.subject, "ListInstances", missing, answer.requestId);
-    }
-    return { record, projectId: t.projectId };
-  }
-  const host = new URL(ctx.settings.endpointOverride ?? cloud.endpoint(t.region)).host;
+  const list = instancesOf(t, answer);
+  const record = list.find((i) => i?.id === id);
+  if (record) return { record, requestId: answer.requestId };
   throw new InstanceNotFoundError(t.subject, {
     region: t.region,
     endpoint: `${host}, project ${t.projectId}`,
     requestId: answer.requestId,
   });
+}
+
+/** One page of the project's instances (`offset`, `limit`; `total_count` counts them all). */
+async function listPage(t: Target, offset: number): Promise<ListingPage<Listed>> {
+  const answer = await callRdsV3({
+    ...t,
+    // The page serves many resources: its lines and errors name the project, not one of them.
+    subject: { family: t.subject.family, instanceId: `project ${t.projectId}` },
+    action: "ListInstances",
+    method: "GET",
+    path: "/instances",
+    query: { offset: String(offset), limit: String(LIST_PAGE_SIZE) },
+  });
+  const records = instancesOf(t, answer).map((record) => ({ record, requestId: answer.requestId }));
+  const total = answer.json.total_count;
+  if (typeof total !== "number" || !Number.isInteger(total) || total < 0) {
+    throw incompleteAnswer(t.subject, "ListInstances", "total_count", answer.requestId);
+  }
+  return { records, total };
+}
+
+function instancesOf(t: Target, answer: RdsV3Answer): InstanceRecord[] {
+  const list = answer.json.instances;
+  if (!Array.isArray(list)) {
+    throw incompleteAnswer(t.subject, "ListInstances", "an instances list", answer.requestId);
+  }
+  return (list as (InstanceRecord | null)[]).filter((i): i is InstanceRecord => i !== null);
 }
 
 /**

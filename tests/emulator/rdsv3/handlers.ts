@@ -75,14 +75,38 @@ function instanceBody(store: RdsV3Store, i: RdsV3Instance): object {
   };
 }
 
+/**
+ * Paged as the cloud pages it (OTC querying_db_instances.rst, Huawei rds_01_0004): `offset` from 0,
+ * `limit` 1–100, default 100; `total_count` counts every match, not the page.
+ */
 export function listInstances(store: RdsV3Store, params: Params): RdsV3Reply {
+  const offset = pagingParam(params.offset, "offset", 0, Number.MAX_SAFE_INTEGER, 0);
+  const limit = pagingParam(params.limit, "limit", 1, LIST_LIMIT_MAX, LIST_LIMIT_MAX);
   const all = store
     .inProject(params.project_id)
     .filter((i) => params.id === undefined || i.id === params.id);
+  const page = all.slice(offset, offset + limit);
   return {
     status: 200,
-    body: { instances: all.map((i) => instanceBody(store, i)), total_count: all.length },
+    body: { instances: page.map((i) => instanceBody(store, i)), total_count: all.length },
   };
+}
+
+const LIST_LIMIT_MAX = 100;
+
+function pagingParam(
+  raw: string | undefined,
+  name: string,
+  min: number,
+  max: number,
+  dflt: number,
+) {
+  if (raw === undefined) return dflt;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw rdsV3Errors.parameter(`${name} must be an integer from ${min} to ${max}`);
+  }
+  return value;
 }
 
 /** The PUT: refused while the instance is not ACTIVE or rebooting; during the lag, see instances.ts. */

@@ -1,0 +1,139 @@
+/**
+ * One provider process serves every resource of a stack (pulumi-dynamic.md), so a stack of
+ * hundreds of databases on one cloud reads hundreds of instances at once, each by id, and all of
+ * them through the same per-API rate limit. Where the cloud's list API is paged and carries what
+ * a read needs (RDS v3's `ListInstances`: status and `enable_ssl`, 100 instances a page), one page
+ * can answer a hundred reads: reads that wait together are served by the unfiltered listing.
+ *
+ * What a user can rely on, whatever the load:
+ * - **Fresh.** A read is served only by calls sent after it was asked for: reads gather while
+ *   earlier listings are in flight and are served by the next one. A poll after a write never
+ *   sees a page fetched before the write.
+ * - **Never much dearer than reading alone.** A page is fetched only while the pages to go are
+ *   no more than the reads left, and the first only when the last listing's pages were no more
+ *   than the batch: so a batch of n reads whose ids are listed costs at most n + 1 calls, and a
+ *   project of thousands of instances is read one by one. (Ids the pages lack cost their own
+ *   calls as well: an instance deleted, or created while the pages were read.)
+ * - **The listing never concludes anything alone.** An id the pages do not show (pages shift
+ *   while instances are created or deleted), and every read of a batch whose page failed, is read
+ *   by itself: "not found" and every error come from the resource's own call, with its subject.
+ */
+import type { Clock } from "../clock";
+import { dueTimeOf, pollDueAt } from "./poll-due";
+
+/** One page of the unfiltered listing. */
+export interface ListingPage<R> {
+  records: readonly R[];
+  /** How many records the whole listing holds (the cloud's `total_count`). */
+  total: number;
+}
+
+/** How one read reaches the cloud, from the resource that asked (its context and subject). */
+export interface ListingRead<R> {
+  /** The record's id, as the listing shows it. */
+  id: string;
+  /** The filtered call for this id alone: the record, or the resource's own error. */
+  one: () => Promise<R>;
+  /** The unfiltered listing's page starting at `offset`. */
+  page: (offset: number) => Promise<ListingPage<R>>;
+  pageSize: number;
+  idOf: (record: R) => string | undefined;
+}
+
+interface Waiter<R> {
+  read: ListingRead<R>;
+  dueAt: number;
+  resolve: (record: R) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Listings in flight at once per key. One in flight would queue every read behind one slow
+ * answer (answers can take longer than a timeout); two let a batch gather behind the other.
+ */
+export const LISTINGS_IN_FLIGHT = 2;
+
+export class SharedListing<R> {
+  private gathering: Waiter<R>[] = [];
+  private inFlight = 0;
+  /** Pages of the last listing (undefined before one): decides whether listing pays. */
+  private knownPages: number | undefined;
+
+  constructor(private readonly clock: Clock) {}
+
+  /** The record for `read.id`, from the next listing or its own call (see the file comment). */
+  read(read: ListingRead<R>): Promise<R> {
+    const dueAt = dueTimeOf(true, this.clock.now());
+    return new Promise<R>((resolve, reject) => {
+      this.gathering.push({ read, dueAt, resolve, reject });
+      this.startBatches();
+    });
+  }
+
+  private startBatches(): void {
+    while (this.inFlight < LISTINGS_IN_FLIGHT && this.gathering.length > 0) {
+      const batch = this.gathering;
+      this.gathering = [];
+      this.inFlight++;
+      const dueAt = Math.min(...batch.map((w) => w.dueAt));
+      void pollDueAt(dueAt, () => this.serve(batch)).finally(() => {
+        this.inFlight--;
+        this.startBatches();
+      });
+    }
+  }
+
+  /** Serves a batch: pages while they pay, then each read left by its own call. */
+  private async serve(batch: Waiter<R>[]): Promise<void> {
+    const left = new Map<string, Waiter<R>[]>();
+    for (const w of batch) left.set(w.read.id, [...(left.get(w.read.id) ?? []), w]);
+    try {
+      if (left.size > 1 && (this.knownPages ?? 1) <= left.size) await this.list(batch[0], left);
+    } catch {
+      // Each read left gets its own call below, and its own error if that fails too.
+    }
+    await Promise.all([...left.values()].map((waiters) => readAlone(waiters)));
+  }
+
+  /** Fetches pages in order while there are more reads left than pages to go. */
+  private async list(first: Waiter<R>, left: Map<string, Waiter<R>[]>): Promise<void> {
+    const { page, pageSize, idOf } = first.read;
+    for (let offset = 0; left.size > 0; offset += pageSize) {
+      const { records, total } = await page(offset);
+      this.knownPages = Math.max(1, Math.ceil(total / pageSize));
+      for (const record of records) {
+        const id = idOf(record);
+        const waiters = id === undefined ? undefined : left.get(id);
+        if (!waiters) continue;
+        left.delete(id!);
+        for (const w of waiters) w.resolve(record);
+      }
+      const pagesToGo = Math.ceil((total - offset - pageSize) / pageSize);
+      if (records.length === 0 || pagesToGo <= 0 || pagesToGo > left.size) return;
+    }
+  }
+}
+
+/** One call for an id, answering every read of it in the batch. */
+async function readAlone<R>(waiters: Waiter<R>[]): Promise<void> {
+  try {
+    const record = await waiters[0].read.one();
+    for (const w of waiters) w.resolve(record);
+  } catch (error) {
+    for (const w of waiters) w.reject(error);
+  }
+}
+
+const listings = new WeakMap<Clock, Map<string, SharedListing<unknown>>>();
+
+/**
+ * The process-wide listing for one key: reads share a listing only when one page would answer
+ * each of them alike (same cloud, endpoint, account, project and region; the caller's key).
+ */
+export function sharedListingFor<R>(key: string, clock: Clock): SharedListing<R> {
+  let byKey = listings.get(clock);
+  if (!byKey) listings.set(clock, (byKey = new Map()));
+  let listing = byKey.get(key);
+  if (!listing) byKey.set(key, (listing = new SharedListing<unknown>(clock)));
+  return listing as SharedListing<R>;
+}
