@@ -59,6 +59,13 @@ export interface BenchFamily {
    * parameter is `id` (RDS v3 names its job polls by job id instead).
    */
   callsOf?(emu: Emulator, log: LogEntry[], id: string): LogEntry[];
+  /**
+   * Actions a listing page answers for many instances at once (RDS v3's `ListInstances`, 100 a
+   * page, provider/rdsv3/calls.ts): in a fleet, each such call of `minimumCalls` counts 1/100.
+   */
+  listed?: { actions: string[]; pageSize: number };
+  /** The logged calls that served many of the family's instances at once (listing pages). */
+  sharedCallsOf?(log: LogEntry[]): LogEntry[];
 }
 
 /** The calls the emulator logged about one instance of `fam`. */

@@ -5,7 +5,8 @@
  */
 import * as assert from "assert";
 import fc from "fast-check";
-import { longestFirst } from "./fleet";
+import { longestFirst, lowerBoundSeconds } from "./fleet";
+import { MORE_BENCH_FAMILIES } from "./families-more";
 
 /** The last finish when the writes go in `order` through a limit of `rate`/s (burst: rate). */
 function lastFinish(order: number[], rate: number): number {
@@ -38,5 +39,19 @@ describe("bench: the fleet's lower bound (longest change first through each writ
     assert.strictEqual(longestFirst({ durations: Array(10).fill(10), rate: 1 }), 19);
     // One long change among short ones: sent first, it alone sets the bound.
     assert.strictEqual(longestFirst({ durations: [1, 240, 1, 1], rate: 1 }), 240);
+  });
+});
+
+describe("bench: the fleet's lower bound counts a listing page for 100 instances", () => {
+  it("counts RDS v3's ListInstances 1/100 per resource, its other calls whole", () => {
+    const otc = MORE_BENCH_FAMILIES.find((f) => f.family === "opentelekomcloud.rds")!;
+    const fleet = Array.from({ length: 2000 }, (_, i) => ({
+      fam: otc,
+      id: otc.instanceId(i),
+      timing: { lagMs: 0, durationMs: 1000 },
+    }));
+    // Per resource: BatchTagAction twice, SwitchSsl once, ListInstances twice at 1/100, through
+    // OTC's 10/s: 2,000 × 3.02 / 10 = 604 s (every ListInstances whole: 1,000 s).
+    assert.ok(Math.abs(lowerBoundSeconds(fleet) - 604) < 1e-6, String(lowerBoundSeconds(fleet)));
   });
 });

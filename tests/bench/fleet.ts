@@ -83,7 +83,9 @@ export function emulatedLimits(families: Iterable<BenchFamily>): EmulatedRateLim
  * - `longest`: the longest change (lag included) plus the least detection delay, which is 0 here:
  *   the poll that sees it done can come the moment it ends, and the emulator answers in no time;
  * - `byRate`: per enforced limit, the calls each resource cannot do without (its family's API
- *   minimum, `minimumCalls`) over the limit's rate;
+ *   minimum, `minimumCalls`) over the limit's rate; a call a listing page can answer for many
+ *   instances (`listed`: RDS v3's `ListInstances`, 100 a page) counts 1/100, since one page
+ *   holds at most 100 instances;
  * - `writesFirst`: per limit, the writes through it, the longest change first. Sending the
  *   longest changes first minimises the last finish (Jackson's rule for unit jobs with tails),
  *   so no order does better: max over k of (k + 1 - burst) / rate + d_k, d sorted longest
@@ -102,7 +104,7 @@ export function lowerBoundSeconds(fleet: Seeded[]): number {
     for (const action of [...before, write, ...after]) {
       const { key, limit } = keyOf(fam, action);
       const entry = calls.get(key) ?? { calls: 0, rate: limit.ratePerSecond };
-      entry.calls += 1;
+      entry.calls += fam.listed?.actions.includes(action) ? 1 / fam.listed.pageSize : 1;
       calls.set(key, entry);
     }
     const { key, limit } = keyOf(fam, write);
@@ -123,6 +125,8 @@ export function longestFirst({ durations, rate }: { durations: number[]; rate: n
 
 interface FamilyFleetFigures {
   apiCalls: number;
+  /** The calls by action (listing pages included): where a family's calls go. */
+  byAction: Record<string, number>;
   throttled: number;
   /** When its last call came (s after the fleet's first call). */
   doneSeconds: number;
@@ -142,12 +146,14 @@ function byFamily(emu: Emulator, fleet: Seeded[], log: LogEntry[]) {
     const calls = instanceCalls(fam, emu, log, id);
     const entry = (figures[fam.family] ??= {
       apiCalls: 0,
+      byAction: {},
       throttled: 0,
       doneSeconds: 0,
       lastWriteSeconds: 0,
       lateSeconds: { median: 0, max: 0 },
     });
     entry.apiCalls += calls.length;
+    countActions(entry.byAction, calls);
     entry.throttled += calls.filter((e) => e.fault === "throttle").length;
     const last = Math.max(...calls.map(at));
     entry.doneSeconds = Math.max(entry.doneSeconds, round((last - start) / 1000, 1));
@@ -157,6 +163,13 @@ function byFamily(emu: Emulator, fleet: Seeded[], log: LogEntry[]) {
     const end = at(write) + timing.lagMs + timing.durationMs;
     (late[fam.family] ??= []).push((last - end) / 1000);
   }
+  for (const fam of new Set(fleet.map((s) => s.fam))) {
+    // Listing pages served many instances: the family's calls, no one resource's.
+    const shared = fam.sharedCallsOf?.(log) ?? [];
+    figures[fam.family].apiCalls += shared.length;
+    countActions(figures[fam.family].byAction, shared);
+    figures[fam.family].throttled += shared.filter((e) => e.fault === "throttle").length;
+  }
   for (const [family, values] of Object.entries(late)) {
     figures[family].lateSeconds = {
       median: round(median(values), 1),
@@ -164,6 +177,10 @@ function byFamily(emu: Emulator, fleet: Seeded[], log: LogEntry[]) {
     };
   }
   return figures;
+}
+
+function countActions(byAction: Record<string, number>, calls: LogEntry[]): void {
+  for (const e of calls) byAction[e.action] = (byAction[e.action] ?? 0) + 1;
 }
 
 function cloudSpanSeconds(log: LogEntry[]): number {

@@ -9,11 +9,13 @@
  * - **Fresh.** A read is served only by calls sent after it was asked for: reads gather while
  *   earlier listings are in flight and are served by the next one. A poll after a write never
  *   sees a page fetched before the write.
- * - **Never much dearer than reading alone.** A page is fetched only while the pages to go are
- *   no more than the reads left, and the first only when the last listing's pages were no more
- *   than the batch: so a batch of n reads whose ids are listed costs at most n + 1 calls, and a
- *   project of thousands of instances is read one by one. (Ids the pages lack cost their own
- *   calls as well: an instance deleted, or created while the pages were read.)
+ * - **Never much dearer than reading alone.** A batch fetches the pages that last listed two or
+ *   more of its instances; for instances never listed, the listing in order only while the pages
+ *   to go are no more than the reads left (and the first page only when the last listing's pages
+ *   were no more than those reads). So a batch of n reads whose ids are listed where they were
+ *   costs at most n + 1 calls, and a project of thousands of instances is read one by one.
+ *   (Ids the pages lack cost their own calls as well: an instance deleted, or pages shifted by
+ *   an instance created meanwhile.)
  * - **The listing never concludes anything alone.** An id the pages do not show (pages shift
  *   while instances are created or deleted), and every read of a batch whose page failed, is read
  *   by itself: "not found" and every error come from the resource's own call, with its subject.
@@ -58,6 +60,8 @@ export class SharedListing<R> {
   private inFlight = 0;
   /** Pages of the last listing (undefined before one): decides whether listing pays. */
   private knownPages: number | undefined;
+  /** Where each instance was last listed (page offset): a batch fetches only those pages. */
+  private readonly seenAt = new Map<string, number>();
 
   constructor(private readonly clock: Clock) {}
 
@@ -83,34 +87,65 @@ export class SharedListing<R> {
     }
   }
 
-  /** Serves a batch: pages while they pay, then each read left by its own call. */
+  /**
+   * Serves a batch: the pages where two or more of its instances were last listed, then (for
+   * instances never listed) the listing in order while it pays, then each read left by its own
+   * call. Listings keep their order between calls (the cloud sorts by creation time), so a page
+   * fetched for two reads almost always holds both; one that no longer does costs a call more.
+   */
   private async serve(batch: Waiter<R>[]): Promise<void> {
     const left = new Map<string, Waiter<R>[]>();
     for (const w of batch) left.set(w.read.id, [...(left.get(w.read.id) ?? []), w]);
+    const first = batch[0].read;
     try {
-      if (left.size > 1 && (this.knownPages ?? 1) <= left.size) await this.list(batch[0], left);
+      if (left.size > 1) {
+        await Promise.all(this.sharedPages(left).map((offset) => this.fetch(first, offset, left)));
+        const unseen = [...left.keys()].filter((id) => !this.seenAt.has(id)).length;
+        if (unseen > 1 && (this.knownPages ?? 1) <= unseen) await this.list(first, left);
+      }
     } catch {
       // Each read left gets its own call below, and its own error if that fails too.
     }
     await Promise.all([...left.values()].map((waiters) => readAlone(waiters)));
   }
 
+  /** Offsets of the pages that last listed two or more of the instances left. */
+  private sharedPages(left: Map<string, Waiter<R>[]>): number[] {
+    const count = new Map<number, number>();
+    for (const id of left.keys()) {
+      const offset = this.seenAt.get(id);
+      if (offset !== undefined) count.set(offset, (count.get(offset) ?? 0) + 1);
+    }
+    return [...count].filter(([, n]) => n > 1).map(([offset]) => offset);
+  }
+
   /** Fetches pages in order while there are more reads left than pages to go. */
-  private async list(first: Waiter<R>, left: Map<string, Waiter<R>[]>): Promise<void> {
-    const { page, pageSize, idOf } = first.read;
-    for (let offset = 0; left.size > 0; offset += pageSize) {
-      const { records, total } = await page(offset);
-      this.knownPages = Math.max(1, Math.ceil(total / pageSize));
-      for (const record of records) {
-        const id = idOf(record);
-        const waiters = id === undefined ? undefined : left.get(id);
-        if (!waiters) continue;
-        left.delete(id!);
-        for (const w of waiters) w.resolve(record);
-      }
-      const pagesToGo = Math.ceil((total - offset - pageSize) / pageSize);
+  private async list(first: ListingRead<R>, left: Map<string, Waiter<R>[]>): Promise<void> {
+    for (let offset = 0; left.size > 0; offset += first.pageSize) {
+      const { records, total } = await this.fetch(first, offset, left);
+      const pagesToGo = Math.ceil((total - offset - first.pageSize) / first.pageSize);
       if (records.length === 0 || pagesToGo <= 0 || pagesToGo > left.size) return;
     }
+  }
+
+  /** One page: answers the reads left that it lists, and notes where it listed every instance. */
+  private async fetch(
+    read: ListingRead<R>,
+    offset: number,
+    left: Map<string, Waiter<R>[]>,
+  ): Promise<ListingPage<R>> {
+    const listed = await read.page(offset);
+    this.knownPages = Math.max(1, Math.ceil(listed.total / read.pageSize));
+    for (const record of listed.records) {
+      const id = read.idOf(record);
+      if (id === undefined) continue;
+      this.seenAt.set(id, offset);
+      const waiters = left.get(id);
+      if (!waiters) continue;
+      left.delete(id);
+      for (const w of waiters) w.resolve(record);
+    }
+    return listed;
   }
 }
 

@@ -140,6 +140,24 @@ describe("core/cloud SharedListing: reads waiting together share pages", () => {
     assert.deepStrictEqual(cloud.sent, ["one i60", "one i61", "one i70", "one i71", "one i72"]);
   });
 
+  it("fetches only the pages that last listed two or more of the instances read", async () => {
+    const cloud = new HeldCloud(ids(30));
+    const listing = new SharedListing<Rec>(new EventClock());
+    const first = ["i0", "i1", ...ids(28, 2)].map((id) => listing.read(cloud.read(id)));
+    await cloud.drain();
+    await Promise.all(first);
+    assert.deepStrictEqual(cloud.sent.slice(2), ["page 0", "page 10", "page 20"]);
+    cloud.sent.length = 0;
+    // i12 and i15 were on page 10; i21 alone on page 20 and i5 alone on page 0 cost a call each.
+    const next = ["i0", "i1", "i12", "i15", "i21", "i5"].map((id) => listing.read(cloud.read(id)));
+    await cloud.drain();
+    assert.deepStrictEqual(
+      (await Promise.all(next)).map((r) => r.id),
+      ["i0", "i1", "i12", "i15", "i21", "i5"],
+    );
+    assert.deepStrictEqual(cloud.sent, ["one i0", "one i1", "page 10", "one i21", "one i5"]);
+  });
+
   it("leaves 'not found' to the id's own call: a listed page that lacks it concludes nothing", async () => {
     const cloud = new HeldCloud(ids(5));
     const listing = new SharedListing<Rec>(new EventClock());
