@@ -4,14 +4,23 @@
  * makes keeps that time, its resends included: the second read of a poll that already waited in
  * one bucket is late in the next. Anything outside a poll (a write, the reads before it) is due
  * at its arrival. The time travels with the poll's async context, so drivers need not carry it.
+ *
+ * A poll also carries its slack: how long its reads may wait to share a listing page with other
+ * resources' reads (shared-listing.ts). The waiter grants a small share of the change's elapsed
+ * time (wait.ts `POLL_SLACK_SHARE`), well inside the lateness its schedule allows.
  */
 import { AsyncLocalStorage } from "async_hooks";
 
-const pollDue = new AsyncLocalStorage<number>();
+interface PollContext {
+  dueAt: number;
+  slackMs: number;
+}
+
+const pollContext = new AsyncLocalStorage<PollContext>();
 
 /** Runs one poll whose calls are due at `dueAt` (epoch ms on the provider's clock). */
-export function pollDueAt<T>(dueAt: number, poll: () => Promise<T>): Promise<T> {
-  return pollDue.run(dueAt, poll);
+export function pollDueAt<T>(dueAt: number, poll: () => Promise<T>, slackMs = 0): Promise<T> {
+  return pollContext.run({ dueAt, slackMs: Math.max(0, slackMs) }, poll);
 }
 
 /**
@@ -19,6 +28,11 @@ export function pollDueAt<T>(dueAt: number, poll: () => Promise<T>): Promise<T> 
  * write (which must never wait behind polls that became due after it) and for any other call.
  */
 export function dueTimeOf(readOnly: boolean, now: number): number {
-  const due = readOnly ? pollDue.getStore() : undefined;
+  const due = readOnly ? pollContext.getStore()?.dueAt : undefined;
   return due === undefined ? now : Math.min(due, now);
+}
+
+/** How long a read of the current poll may wait to share a call (0 outside a poll). */
+export function pollSlackMs(): number {
+  return pollContext.getStore()?.slackMs ?? 0;
 }

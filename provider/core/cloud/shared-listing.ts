@@ -16,12 +16,16 @@
  *   costs at most n + 1 calls, and a project of thousands of instances is read one by one.
  *   (Ids the pages lack cost their own calls as well: an instance deleted, or pages shifted by
  *   an instance created meanwhile.)
+ * - **Polls wait for company only when it comes.** A poll's read may wait its poll's slack (a
+ *   small share of the change's elapsed time, poll-due.ts) for other reads to share the page,
+ *   but only when the reads of the last ten seconds say another will come within that slack;
+ *   a lone resource's poll is never held.
  * - **The listing never concludes anything alone.** An id the pages do not show (pages shift
  *   while instances are created or deleted), and every read of a batch whose page failed, is read
  *   by itself: "not found" and every error come from the resource's own call, with its subject.
  */
 import type { Clock } from "../clock";
-import { dueTimeOf, pollDueAt } from "./poll-due";
+import { dueTimeOf, pollDueAt, pollSlackMs } from "./poll-due";
 
 /** One page of the unfiltered listing. */
 export interface ListingPage<R> {
@@ -45,6 +49,8 @@ export interface ListingRead<R> {
 interface Waiter<R> {
   read: ListingRead<R>;
   dueAt: number;
+  /** When its batch starts at the latest: its arrival, or later by its poll's slack. */
+  startBy: number;
   resolve: (record: R) => void;
   reject: (error: unknown) => void;
 }
@@ -55,9 +61,16 @@ interface Waiter<R> {
  */
 export const LISTINGS_IN_FLIGHT = 2;
 
+/** How far back the reads are counted to judge whether a read waiting for company will get it. */
+export const RATE_WINDOW_MS = 10_000;
+
 export class SharedListing<R> {
   private gathering: Waiter<R>[] = [];
   private inFlight = 0;
+  /** Arrival times of the reads of the last `RATE_WINDOW_MS`: how busy the listing is. */
+  private readonly arrivals: number[] = [];
+  /** When a gathered batch is set to start (a sleep on the clock is pending), if any. */
+  private wake: number | undefined;
   /** Pages of the last listing (undefined before one): decides whether listing pays. */
   private knownPages: number | undefined;
   /** Where each instance was last listed (page offset): a batch fetches only those pages. */
@@ -67,15 +80,35 @@ export class SharedListing<R> {
 
   /** The record for `read.id`, from the next listing or its own call (see the file comment). */
   read(read: ListingRead<R>): Promise<R> {
-    const dueAt = dueTimeOf(true, this.clock.now());
+    const now = this.clock.now();
+    const dueAt = dueTimeOf(true, now);
+    const startBy = now + this.gatherFor(now, pollSlackMs());
     return new Promise<R>((resolve, reject) => {
-      this.gathering.push({ read, dueAt, resolve, reject });
+      this.gathering.push({ read, dueAt, startBy, resolve, reject });
       this.startBatches();
     });
   }
 
+  /**
+   * How long a read with `slackMs` to spare waits for others: its slack when the reads of the last
+   * `RATE_WINDOW_MS` say another is likely to come within it, else nothing (a lone resource's
+   * poll is never held for company that will not come).
+   */
+  private gatherFor(now: number, slackMs: number): number {
+    while (this.arrivals.length > 0 && this.arrivals[0] <= now - RATE_WINDOW_MS) {
+      this.arrivals.shift();
+    }
+    this.arrivals.push(now);
+    const perMs = (this.arrivals.length - 1) / RATE_WINDOW_MS;
+    return slackMs > 0 && perMs * slackMs >= 1 ? slackMs : 0;
+  }
+
   private startBatches(): void {
-    while (this.inFlight < LISTINGS_IN_FLIGHT && this.gathering.length > 0) {
+    if (this.gathering.length === 0) return;
+    const now = this.clock.now();
+    const due = Math.min(...this.gathering.map((w) => w.startBy));
+    if (this.inFlight < LISTINGS_IN_FLIGHT && due > now) this.wakeAt(due);
+    while (this.inFlight < LISTINGS_IN_FLIGHT && this.gathering.length > 0 && due <= now) {
       const batch = this.gathering;
       this.gathering = [];
       this.inFlight++;
@@ -85,6 +118,16 @@ export class SharedListing<R> {
         this.startBatches();
       });
     }
+  }
+
+  /** Starts the gathered batch at `at`, when it is due, unless a wake-up comes sooner. */
+  private wakeAt(at: number): void {
+    if (this.wake !== undefined && this.wake <= at) return;
+    this.wake = at;
+    void this.clock.sleep(at - this.clock.now()).then(() => {
+      if (this.wake === at) this.wake = undefined;
+      this.startBatches();
+    });
   }
 
   /**

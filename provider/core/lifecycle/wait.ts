@@ -114,6 +114,13 @@ export const SCHEDULE = {
   JITTER: 0.05,
 } as const;
 
+/**
+ * The share of a change's elapsed time a poll's reads may wait to share a listing page with other
+ * resources' reads (core/cloud/shared-listing.ts). It adds at most 2 % to a detection, against
+ * the 7.5 % the dense window allows, and only while the process reads that listing often.
+ */
+export const POLL_SLACK_SHARE = 0.02;
+
 export interface ScheduleInput {
   /** Time since the awaited change began. */
   elapsedMs: number;
@@ -220,7 +227,8 @@ export async function pollUntil<P, T>(
       await lines.sleep(sleep);
     }
     // The poll's calls are due now, its scheduled time, however long they wait (poll-due.ts).
-    const verdict = judge(await pollDueAt(dueAt, poll));
+    const slackMs = (opts.clock.now() - since) * POLL_SLACK_SHARE;
+    const verdict = judge(await pollDueAt(dueAt, poll, slackMs));
     if (verdict.done) {
       const at = formatDuration(opts.clock.now() - started);
       if (n > 0)

@@ -9,6 +9,7 @@ import {
   type ListingPage,
   type ListingRead,
 } from "../../../provider/core/cloud/shared-listing";
+import { pollDueAt } from "../../../provider/core/cloud/poll-due";
 import { EventClock } from "../../fixtures/event-clock";
 
 interface Rec {
@@ -183,5 +184,41 @@ describe("core/cloud SharedListing: reads waiting together share pages", () => {
       ["i0", "i1", "i2", "i3", "i2"],
     );
     assert.deepStrictEqual(cloud.sent, ["one i0", "one i1", "page 0", "one i2", "one i3"]);
+  });
+
+  it("holds a poll's read up to its slack for others only while reads come often", async () => {
+    const clock = new EventClock();
+    const start = clock.now();
+    const sent: string[] = [];
+    const cloud: (id: string) => ListingRead<Rec> = (id) => ({
+      id,
+      one: async () => (sent.push(`one ${id}@${clock.now() - start}`), { id, call: 0 }),
+      page: async (offset) => {
+        sent.push(`page ${offset}@${clock.now() - start}`);
+        return { records: ids(20).map((i) => ({ id: i, call: 0 })), total: 20 };
+      },
+      pageSize: 100,
+      idOf: (r) => r.id,
+    });
+    const listing = new SharedListing<Rec>(clock);
+    const served: number[] = [];
+    // Twelve polls, one every 100 ms, each with 2 s of slack: the first five find too few reads
+    // in the last ten seconds to expect company within 2 s and go alone; the sixth on wait.
+    const polls = ids(12).map(async (id, i) => {
+      await clock.sleep(i * 100);
+      const asked = clock.now();
+      await pollDueAt(asked, () => listing.read(cloud(id)), 2_000);
+      served.push(clock.now() - asked);
+    });
+    await clock.run(Promise.all(polls));
+    assert.deepStrictEqual(sent, [
+      "one i0@0",
+      "one i1@100",
+      "one i2@200",
+      "one i3@300",
+      "one i4@400",
+      "page 0@2500",
+    ]);
+    assert.ok(Math.max(...served) <= 2_000, `served after ${Math.max(...served)} ms`);
   });
 });
