@@ -116,11 +116,12 @@ async function listOne(t: Target, id: string, host: string): Promise<Listed> {
 }
 
 /** One page of the project's instances (`offset`, `limit`; `total_count` counts them all). */
-async function listPage(t: Target, offset: number): Promise<ListingPage<Listed>> {
+async function listPage(target: Target, offset: number): Promise<ListingPage<Listed>> {
+  // The page serves many resources: its lines and errors name the project, not one of them.
+  const subject = { family: target.subject.family, instanceId: `project ${target.projectId}` };
+  const t = { ...target, subject };
   const answer = await callRdsV3({
     ...t,
-    // The page serves many resources: its lines and errors name the project, not one of them.
-    subject: { family: t.subject.family, instanceId: `project ${t.projectId}` },
     action: "ListInstances",
     method: "GET",
     path: "/instances",
@@ -129,7 +130,7 @@ async function listPage(t: Target, offset: number): Promise<ListingPage<Listed>>
   const records = instancesOf(t, answer).map((record) => ({ record, requestId: answer.requestId }));
   const total = answer.json.total_count;
   if (typeof total !== "number" || !Number.isInteger(total) || total < 0) {
-    throw incompleteAnswer(t.subject, "ListInstances", "total_count", answer.requestId);
+    throw incompleteAnswer(subject, "ListInstances", "total_count", answer.requestId);
   }
   return { records, total };
 }

@@ -9,6 +9,7 @@ import { startEmulator, type Emulator } from "../emulator";
 import { PROJECT, cloudConfig } from "../rdsv3/fixtures";
 import { cliOrSkip } from "./cli";
 import { CliStack, type CliConfig } from "./cli-stack";
+import { closeTestStack } from "./fixture";
 
 const COUNT = 30;
 const idOf = (i: number) => `${(i + 1).toString(16).padStart(32, "c")}in01`;
@@ -18,11 +19,7 @@ describe("opentelekomcloud.rds: 30 resources share the instance listing, through
   this.timeout(300_000);
   let emu: Emulator;
   let stack: CliStack | undefined;
-  afterEach(async () => {
-    await stack?.close();
-    stack = undefined;
-    await emu?.close();
-  });
+  afterEach(() => closeTestStack(stack, emu));
 
   it("up sends one PUT each; refresh reads them in pages and finds the one changed by hand", async function () {
     const cli = cliOrSkip(this);
