@@ -13,7 +13,7 @@ import {
   type ErrorSubject,
 } from "../core/cloud/errors";
 import { proxyAgentFor } from "../core/cloud/network";
-import { rateLimiterFor } from "../core/cloud/rate-limit";
+import { rateLimiterFor, type RateLimitKey } from "../core/cloud/rate-limit";
 import { endpointHostPort, SETTINGS_KEYS } from "../core/settings";
 import { setting, type RdsV3Cloud } from "./clouds";
 import { networkError, RdsV3ApiError, toRdsV3Error } from "./errors";
@@ -48,11 +48,19 @@ export function callRdsV3(call: RdsV3Call): Promise<RdsV3Answer> {
   return callCloud({
     ...call,
     readOnly: call.method === "GET" || call.idempotent === true,
-    limiter: rateLimiterFor(call.cloud.family, ctx.clock, ctx.settings.requestsPerSecond),
+    limiter: rateLimiterFor(limitKey(call), ctx.clock, ctx.settings.requestsPerSecond),
     send: () => sendOnce(call),
     // sendOnce already raises the cloud's typed errors.
     typedError: (e) => e as Error,
   });
+}
+
+/** Huawei limits each API per user (its published 60 a minute); OTC gets one budget (clouds.ts). */
+function limitKey(call: RdsV3Call): string | RateLimitKey {
+  const { cloud } = call;
+  return cloud.limitedPer === "api"
+    ? { cloud: cloud.name, region: call.region, api: call.action }
+    : cloud.family;
 }
 
 /** The stack config keys and variables to check, for messages (never their values). */

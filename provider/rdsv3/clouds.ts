@@ -25,6 +25,11 @@ export interface RdsV3Cloud {
   /** Project (tenant) names whose `<region>_<suffix>` form gives the region (OTC only). */
   regionFromProjectName: readonly string[];
   defaultRegion?: string;
+  /**
+   * How the cloud counts calls against its limit: per API (each path and method its own budget,
+   * the published limit in `DOCUMENTED_RATE_LIMITS`), or one budget for the whole cloud API.
+   */
+  limitedPer: "api" | "cloud";
   endpoint(region: string): string;
   formats: InputFormats;
 }
@@ -73,6 +78,9 @@ export const OPEN_TELEKOM_CLOUD: RdsV3Cloud = {
   // OTC project names are `<region>` or `<region>_<name>` (e.g. `eu-de_payments`).
   regionFromProjectName: ["opentelekomcloud:tenantName", "OS_TENANT_NAME", "OS_PROJECT_NAME"],
   defaultRegion: "eu-de",
+  // OTC publishes no number (tencent-huawei.md §2): one configured budget for all its RDS calls,
+  // the cautious reading, which 429s then lower (core/cloud/rate-limit.ts).
+  limitedPer: "cloud",
   // eu-de and eu-nl follow the doc examples; the Swiss region's `sc` sub-domain is inferred from
   // `iam-pub.eu-ch2.sc.otc.t-systems.com` (tencent-huawei.md §2.7, unverified).
   endpoint: (region) =>
@@ -97,6 +105,10 @@ export const HUAWEI_CLOUD: RdsV3Cloud = {
   // The official provider has only `project_name` (resolved through IAM, which we never call).
   projectId: ["HW_PROJECT_ID"],
   regionFromProjectName: [],
+  // "Standard flow control: 60 calls per minute for a single user, 8,000 per minute for an API"
+  // (support.huaweicloud.com api-rds rds_00_0002). The gateway counts per API: its user limit is
+  // "the most times each user may call one API in the period" (APIG user_call_limits).
+  limitedPer: "api",
   endpoint: (region) => `https://rds.${region}.myhuaweicloud.com`,
   formats: {
     instanceId: INSTANCE_ID,

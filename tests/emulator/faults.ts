@@ -52,6 +52,18 @@ export interface FaultSpec {
   /** With `ratePerSecond` and no `action`: one limit per action ("per API") rather than one shared. */
   perAction?: boolean;
   /**
+   * With `ratePerSecond`: a window instead of a bucket. At most `ratePerSecond * windowMs / 1000`
+   * calls in any `windowMs`, as a gateway's "N calls per minute" reads at its strictest (Huawei's
+   * API gateway, `user_call_limits` per `time_unit`): the whole window's calls may come at once,
+   * then none until the first of them leaves it.
+   */
+  windowMs?: number;
+  /**
+   * With `ratePerSecond`: only calls signed with this access key, the "single user" of a limit
+   * per user (Huawei rds_00_0002). Protocols that do not pass the caller never match it.
+   */
+  user?: string;
+  /**
    * Default false: the fault replaces the call (nothing is applied). True: the call is applied first and
    * the fault replaces its answer (`reset` drops it, `slow` delays the real answer, the others answer
    * their error instead of the success).
@@ -86,6 +98,12 @@ function checkFault(spec: FaultSpec): void {
     if (!(Number.isFinite(spec.ratePerSecond) && spec.ratePerSecond > 0)) {
       throw new Error("fault ratePerSecond must be a number > 0");
     }
+    const { windowMs } = spec;
+    if (windowMs !== undefined && !(Number.isInteger(windowMs) && windowMs >= 1000)) {
+      throw new Error("fault windowMs must be an integer >= 1000");
+    }
+  } else if (spec.windowMs !== undefined || spec.user !== undefined) {
+    throw new Error("fault windowMs and user need ratePerSecond");
   }
   const times = spec.times ?? 1;
   if (!Number.isInteger(times) || times < 1) throw new Error("fault times must be an integer >= 1");
@@ -97,23 +115,32 @@ function checkFault(spec: FaultSpec): void {
   }
 }
 
-/** A standing limit: a token bucket (burst = one second's worth) per service or action. */
+/**
+ * A standing limit per service or action (and user): a token bucket whose burst is one second's
+ * worth, or with `windowMs` a sliding window that holds the time of each call it let through.
+ */
 class RateLimit {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly windows = new Map<string, number[]>();
   constructor(readonly spec: FaultSpec) {}
 
-  matches(service: string, action: string): boolean {
+  matches(service: string, action: string, user: string | undefined): boolean {
     const { spec } = this;
     return (
       (spec.action === undefined || spec.action === action) &&
-      (spec.service === undefined || spec.service === service)
+      (spec.service === undefined || spec.service === service) &&
+      (spec.user === undefined || spec.user === user)
     );
   }
 
-  /** Undefined when the call may pass (a token is taken), else the ms until the next token. */
+  /** Undefined when the call may pass (it is counted), else the ms until it could. */
   exceeded(service: string, action: string, now: number): number | undefined {
-    const rate = this.spec.ratePerSecond!;
     const key = this.spec.perAction ? `${service}/${action}` : service;
+    return this.spec.windowMs === undefined ? this.bucket(key, now) : this.window(key, now);
+  }
+
+  private bucket(key: string, now: number): number | undefined {
+    const rate = this.spec.ratePerSecond!;
     const bucket = this.buckets.get(key) ?? { tokens: rate, at: now };
     bucket.tokens = Math.min(rate, bucket.tokens + ((now - bucket.at) / 1000) * rate);
     bucket.at = now;
@@ -123,6 +150,18 @@ class RateLimit {
       return undefined;
     }
     return Math.ceil(((1 - bucket.tokens) / rate) * 1000);
+  }
+
+  private window(key: string, now: number): number | undefined {
+    const windowMs = this.spec.windowMs!;
+    const allowed = Math.max(1, Math.floor((this.spec.ratePerSecond! * windowMs) / 1000));
+    const calls = (this.windows.get(key) ?? []).filter((at) => at > now - windowMs);
+    this.windows.set(key, calls);
+    if (calls.length < allowed) {
+      calls.push(now);
+      return undefined;
+    }
+    return Math.max(1, calls[calls.length - allowed] + windowMs - now);
   }
 }
 
@@ -142,13 +181,16 @@ export class FaultQueue {
     }
   }
 
-  /** Takes the first queued fault that matches this call, if any, else a rate limit's throttle. */
-  take(service: string, action: string): Fault | undefined {
-    return this.takeQueued(service, action) ?? this.throttledByLimit(service, action);
+  /**
+   * Takes the first queued fault that matches this call, if any, else a rate limit's throttle.
+   * `user`: the access key the call was signed with, for limits per user.
+   */
+  take(service: string, action: string, user?: string): Fault | undefined {
+    return this.takeQueued(service, action) ?? this.throttledByLimit(service, action, user);
   }
 
-  private throttledByLimit(service: string, action: string): Fault | undefined {
-    for (const limit of this.limits.filter((l) => l.matches(service, action))) {
+  private throttledByLimit(service: string, action: string, user?: string): Fault | undefined {
+    for (const limit of this.limits.filter((l) => l.matches(service, action, user))) {
       const waitMs = limit.exceeded(service, action, this.now());
       if (waitMs !== undefined) {
         return { kind: "throttle", retryAfterMs: waitMs, delayMs: 0, after: false };

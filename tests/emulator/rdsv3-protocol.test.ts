@@ -4,7 +4,7 @@
  * missing instances, faults after the write, and a log without secrets.
  */
 import * as assert from "assert";
-import { EMULATOR_SECRET_KEY, startEmulator, type Emulator } from "./index";
+import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, startEmulator, type Emulator } from "./index";
 import { rdsV3Request } from "./rdsv3/test-client";
 
 const P = "0483b6b16e954cb88930a360d2c4e663";
@@ -170,6 +170,76 @@ describe("emulator: RDS v3 (SDK-HMAC-SHA256)", function () {
     assert.deepStrictEqual([r.status, r.json.error_code], [500, "DBS.108000"]);
     assert.ok(emu.admin.rdsv3.get(ID)!.pending, "applied");
     assert.deepStrictEqual(emu.admin.counts({ appliedOnly: true }), { SwitchSsl: 1 });
+  });
+
+  it("a limit of 60 calls a minute per user and API (Huawei): the 61st waits for the first to leave", async () => {
+    emu.admin.rdsv3.seed({ id: ID, projectId: P, cloud: "huaweicloud" });
+    emu.admin.injectFault({
+      kind: "throttle",
+      service: "rdsv3",
+      perAction: true,
+      ratePerSecond: 1,
+      windowMs: 60_000,
+      user: EMULATOR_ACCESS_KEY,
+    });
+    for (let i = 0; i < 60; i++) {
+      assert.strictEqual((await list()).status, 200, `call ${i + 1}`);
+      emu.clock.advanceBy(500);
+    }
+    // 60 calls in the last 30 s: the window holds them all.
+    const refused = await list();
+    assert.deepStrictEqual(
+      [refused.status, refused.json.error_code, refused.headers["retry-after"]],
+      [429, "APIGW.0308", "30"],
+    );
+    // Another API has its own 60.
+    assert.strictEqual((await job("0b1d")).status, 404);
+    // Once the first call is a minute old, one more may come, and only one.
+    emu.clock.advanceBy(30_000);
+    assert.strictEqual((await list()).status, 200);
+    assert.strictEqual((await list()).status, 429);
+    const throttled = emu.admin.log().filter((e) => e.fault === "throttle");
+    assert.deepStrictEqual(
+      throttled.map((e) => e.action),
+      ["ListInstances", "ListInstances"],
+    );
+  });
+
+  it("a limit for one user leaves another user's calls alone", async () => {
+    await emu.close();
+    emu = await startEmulator({
+      credentials: { [EMULATOR_ACCESS_KEY]: EMULATOR_SECRET_KEY, OTHERUSERKEY: "other-secret" },
+    });
+    emu.admin.rdsv3.seed({ id: ID, projectId: P });
+    emu.admin.injectFault({
+      kind: "throttle",
+      service: "rdsv3",
+      ratePerSecond: 1,
+      windowMs: 60_000,
+      user: "OTHERUSERKEY",
+    });
+    const asOther = () =>
+      rdsV3Request(emu, {
+        method: "GET",
+        path: `/v3/${P}/instances`,
+        query: { id: ID },
+        accessKey: "OTHERUSERKEY",
+        secretKey: "other-secret",
+      });
+    for (let i = 0; i < 60; i++) assert.strictEqual((await asOther()).status, 200);
+    assert.strictEqual((await asOther()).status, 429);
+    for (let i = 0; i < 70; i++) assert.strictEqual((await list()).status, 200);
+  });
+
+  it("rejects a window or a user without a rate", () => {
+    assert.throws(
+      () => emu.admin.injectFault({ kind: "throttle", windowMs: 60_000 }),
+      /windowMs and user need ratePerSecond/,
+    );
+    assert.throws(
+      () => emu.admin.injectFault({ kind: "throttle", ratePerSecond: 1, windowMs: 10 }),
+      /windowMs must be an integer >= 1000/,
+    );
   });
 
   it("throttling answers 429 with Retry-After in seconds", async () => {

@@ -6,7 +6,9 @@
  *   and publishes no number for the SSL APIs: the configured `dbssl:requestsPerSecond` applies.
  * - Tencent limits each API per region and sub-account, 20 per second for
  *   ModifyDBInstanceSSLConfig and DescribeDBInstanceSSLConfig (tencent-huawei.md §1.6).
- * - Huawei / Open Telekom Cloud publish no number (429 with Retry-After): configured.
+ * - Huawei limits each API to 60 calls a minute per user (rds_00_0002, provider/rdsv3/clouds.ts):
+ *   one a second, with a burst of one, never more than 60 in any minute however it is counted.
+ * - Open Telekom Cloud publishes no number (429 with Retry-After): configured.
  * A bucket never goes above the documented limit nor above the configured one: that is its
  * ceiling. The real limit may be lower (another tool on the same account, a smaller quota), so
  * the rate adapts (issue 17 item 7), as TCP does: a throttled answer halves the bucket's rate for
@@ -165,6 +167,7 @@ export interface RateLimitKey {
 /** Published per-API limits, requests per second, by cloud (see the file comment). */
 export const DOCUMENTED_RATE_LIMITS: Readonly<Record<string, number>> = {
   tencentcloud: 20,
+  huaweicloud: 1,
 };
 
 /** The rate for one cloud: the documented limit, or the configured one when lower or alone. */

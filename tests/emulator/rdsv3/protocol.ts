@@ -118,7 +118,7 @@ export class RdsV3Protocol implements WireProtocol {
     record.accessKeyId = verdict.accessKeyId;
     if (!verdict.ok) throw rdsV3Errors.signature(`verify aksk signature fail (${verdict.reason})`);
     if (!route) throw rdsV3Errors.noRoute();
-    const fault = this.state.faults.take(RDSV3_SERVICE, route.action);
+    const fault = this.state.faults.take(RDSV3_SERVICE, route.action, verdict.accessKeyId);
     if (fault) record.fault = fault.kind;
     if (fault && !fault.after) {
       if (fault.kind === "slow") await holdCall(this.state.clock, fault.delayMs);

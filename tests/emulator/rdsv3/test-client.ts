@@ -13,6 +13,8 @@ export interface RawRequest {
   query?: Record<string, string>;
   body?: object;
   secretKey?: string;
+  /** Signs as this user (default the emulator's key; a key the emulator does not know gets 401). */
+  accessKey?: string;
   /** X-Sdk-Date epoch ms (default: the emulator's now). */
   dateMs?: number;
   /** Changes the body after signing. */
@@ -40,7 +42,7 @@ export function rdsV3Request(emu: Emulator, r: RawRequest): Promise<RawAnswer> {
   const toSign = { method: r.method, path: r.path, query: r.query ?? {}, headers, body };
   headers.Authorization = authorization(
     toSign,
-    EMULATOR_ACCESS_KEY,
+    r.accessKey ?? EMULATOR_ACCESS_KEY,
     r.secretKey ?? EMULATOR_SECRET_KEY,
   );
   const sent = r.tamperBody ?? body;
