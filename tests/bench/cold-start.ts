@@ -4,7 +4,8 @@
  * no SDK, so `checkMs` stays close to `bareMs`. Medians of a few runs.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { startEmulator, type Emulator } from "../emulator";
+import type { Emulator } from "../emulator";
+import { startBenchEmulator } from "./bench-emulator";
 import { startDynamicHost } from "../engine/host";
 import { serializedProvider, urnOf } from "../fixtures/provider-harness";
 import { BENCH_FAMILIES, benchConfig, resourceInputs, type BenchFamily } from "./families";
@@ -46,7 +47,7 @@ async function timeFromStart(
 }
 
 export async function measureColdStart(runs = 3): Promise<ColdStartFigures> {
-  const emu = await startEmulator({ timing: { lagMs: 0, durationMs: 0 } });
+  const emu = await startBenchEmulator({ timing: { lagMs: 0, durationMs: 0 } });
   try {
     const bare = await bareProviderText();
     const [fam] = BENCH_FAMILIES;

@@ -10,7 +10,8 @@
 import type { PollSchedule } from "../../provider/core/lifecycle/wait";
 import { usePollSchedule } from "../../provider/core/lifecycle/wait";
 import { forgetLearnedDurations } from "../../provider/core/lifecycle/learned-durations";
-import { startEmulator, type Emulator } from "../emulator";
+import type { Emulator } from "../emulator";
+import { startBenchEmulator } from "./bench-emulator";
 import type { EstimateErrorMode } from "../emulator/estimate-errors";
 import { benchConfig, resourceInputs, type BenchFamily, type TaskTiming } from "./families";
 import { createOnce, inProcessLifecycle } from "./in-process";
@@ -98,7 +99,7 @@ export async function runTask(
 }
 
 async function runAll(fam: BenchFamily, timings: TaskTiming[]): Promise<TaskRun[]> {
-  const emu = await startEmulator();
+  const emu = await startBenchEmulator();
   try {
     const runs: TaskRun[] = [];
     // Each change as the first of its process: these figures are the code's prior's (the

@@ -9,7 +9,8 @@
 import type { Emulator } from "../emulator";
 import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY } from "../emulator";
 import type { RdsV3CloudName } from "../emulator";
-import type { BenchFamily } from "./families";
+import { HUAWEI_BENCH_USER } from "./bench-emulator";
+import type { BenchFamily, EmulatedRateLimit } from "./families";
 
 /** `dbssl:requestsPerSecond` default: the limit Alibaba and Huawei/OTC get (no published one). */
 const CONFIGURED_RATE = 10;
@@ -162,10 +163,27 @@ const RDSV3_PROJECT: Record<RdsV3CloudName, string> = {
   huaweicloud: "9c2e1f0a7b3d4e5f8a6b1c2d3e4f5a6b",
 };
 
-const RDSV3_LIMIT_SOURCE =
-  "Huawei Cloud and Open Telekom Cloud publish no number (429 with Retry-After, " +
-  "tencent-huawei.md §2): the configured default, 10 per second per cloud; the emulator serves " +
-  "both clouds as one service, `rdsv3`, so the fleet enforces the sum there (fleet.ts)";
+const RDSV3_LIMIT: Record<RdsV3CloudName, EmulatedRateLimit> = {
+  opentelekomcloud: {
+    service: "rdsv3",
+    perAction: false,
+    ratePerSecond: CONFIGURED_RATE,
+    user: EMULATOR_ACCESS_KEY,
+    source:
+      "Open Telekom Cloud publishes no number (429 with Retry-After, tencent-huawei.md §2): the " +
+      "configured default, 10 per second for all its RDS calls (provider/rdsv3/clouds.ts)",
+  },
+  huaweicloud: {
+    service: "rdsv3",
+    perAction: true,
+    ratePerSecond: 1,
+    windowMs: 60_000,
+    user: HUAWEI_BENCH_USER.accessKey,
+    source:
+      "Huawei: '60 calls per minute for a single user' on each API (support.huaweicloud.com " +
+      "api-rds rds_00_0002), enforced as at most 60 in any minute per API",
+  },
+};
 
 function rdsv3(cloud: RdsV3CloudName): BenchFamily {
   const family = `${cloud}.rds`;
@@ -194,8 +212,8 @@ function rdsv3(cloud: RdsV3CloudName): BenchFamily {
     providerConfig: (emu) => ({
       ...(huawei
         ? {
-            "huaweicloud:access_key": EMULATOR_ACCESS_KEY,
-            "huaweicloud:secret_key": { secret: EMULATOR_SECRET_KEY },
+            "huaweicloud:access_key": HUAWEI_BENCH_USER.accessKey,
+            "huaweicloud:secret_key": { secret: HUAWEI_BENCH_USER.secretKey },
             "huaweicloud:region": "cn-north-4",
           }
         : {
@@ -241,12 +259,7 @@ function rdsv3(cloud: RdsV3CloudName): BenchFamily {
           (e.params.id === id || e.params.instance_id === id || jobs.has(String(e.params.id))),
       );
     },
-    rateLimit: {
-      service: "rdsv3",
-      perAction: false,
-      ratePerSecond: CONFIGURED_RATE,
-      source: RDSV3_LIMIT_SOURCE,
-    },
+    rateLimit: RDSV3_LIMIT[cloud],
     // huaweicloud/opentelekomcloud: the job is polled with a 10 s delay and interval (§2).
     baselineFirstPollMs: 10_000,
     variants: 1,

@@ -24,6 +24,13 @@ export interface EmulatedRateLimit {
   /** One limit per action ("per API" in the clouds' words); undefined: one for the service. */
   perAction: boolean;
   ratePerSecond: number;
+  /**
+   * A window instead of a bucket: at most `ratePerSecond` times this many seconds' calls in any
+   * such window (faults.ts `windowMs`). Without it, a bucket whose burst is one second's worth.
+   */
+  windowMs?: number;
+  /** Only calls signed by this access key: a limit per user (faults.ts `user`). */
+  user?: string;
   /** Where the number comes from (a doc, or "configured"). */
   source: string;
 }

@@ -7,7 +7,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, type Emulator, type LogEntry } from "../emulator";
+import type { Emulator, LogEntry } from "../emulator";
+import { startBenchEmulator } from "./bench-emulator";
 import { FLEET_PROGRAM } from "../engine/demo-fleet";
 import { Stack } from "../engine/stack";
 import {
@@ -62,65 +63,81 @@ function seedFleet(emu: Emulator, count: number): Seeded[] {
   });
 }
 
+/** What one enforced limit counts: its service and user, and the action when it is per API. */
+function limitKey(limit: EmulatedRateLimit, action: string): string {
+  const base = `${limit.service}/${limit.user ?? "*"}`;
+  return limit.perAction ? `${base}/${action}` : base;
+}
+
 /**
- * The limits the emulator enforces for these families: one per service, except that families
- * sharing an emulator service (both RDS v3 clouds are `rdsv3` there) get the sum of their
- * limits, standing for one limit per cloud that the emulator cannot tell apart.
+ * The limits the emulator enforces for these families: one per service and user. Families that
+ * share both (none today: each RDS v3 cloud signs as its own user) get the sum of their limits.
  */
 export function emulatedLimits(families: Iterable<BenchFamily>): EmulatedRateLimit[] {
-  const byService = new Map<string, EmulatedRateLimit>();
+  const byKey = new Map<string, EmulatedRateLimit>();
   for (const fam of new Set(families)) {
-    const known = byService.get(fam.rateLimit.service);
+    const key = limitKey(fam.rateLimit, "");
+    const known = byKey.get(key);
     const ratePerSecond = (known?.ratePerSecond ?? 0) + fam.rateLimit.ratePerSecond;
-    byService.set(fam.rateLimit.service, { ...fam.rateLimit, ratePerSecond });
+    byKey.set(key, { ...fam.rateLimit, ratePerSecond });
   }
-  return [...byService.values()];
+  return [...byKey.values()];
+}
+
+/**
+ * The earliest second the `n`-th call (1-based) through a limit can come, in any order: a bucket
+ * lets one second's worth through at once, then `ratePerSecond`; a window lets its whole count
+ * through at once, then no more until the first of them is a window old.
+ */
+export function earliestCallSeconds(n: number, limit: EmulatedRateLimit): number {
+  const rate = limit.ratePerSecond;
+  if (limit.windowMs === undefined) return Math.max(0, n - rate) / rate;
+  const perWindow = Math.max(1, Math.floor((rate * limit.windowMs) / 1000));
+  return (Math.ceil(n / perWindow) - 1) * (limit.windowMs / 1000);
 }
 
 /**
  * A lower bound on the fleet's wall time (first call to last) that holds in any order the calls
  * could be sent in (issue 18), in seconds: the largest of
- * - `longest`: the longest change (lag included) plus the least detection delay, which is 0 here:
- *   the poll that sees it done can come the moment it ends, and the emulator answers in no time;
  * - `byRate`: per enforced limit, the calls each resource cannot do without (its family's API
- *   minimum, `minimumCalls`) over the limit's rate; a call a listing page can answer for many
- *   instances (`listed`: RDS v3's `ListInstances`, 100 a page) counts 1/100, since one page
- *   holds at most 100 instances;
+ *   minimum, `minimumCalls`), the last of which comes no sooner than `earliestCallSeconds`; a
+ *   call a listing page can answer for many instances (`listed`: RDS v3's `ListInstances`, 100 a
+ *   page) counts 1/100, since one page holds at most 100 instances;
  * - `writesFirst`: per limit, the writes through it, the longest change first. Sending the
  *   longest changes first minimises the last finish (Jackson's rule for unit jobs with tails),
- *   so no order does better: max over k of (k + 1 - burst) / rate + d_k, d sorted longest
- *   first, burst = one second's worth (the emulator's limit, faults.ts).
+ *   so no order does better: max over k of earliestCallSeconds(k + 1) + d_k, d sorted longest
+ *   first. With k = 0 this is the longest change (lag included) plus no detection delay: the
+ *   poll that sees it done can come the moment it ends, and the emulator answers in no time.
  */
 export function lowerBoundSeconds(fleet: Seeded[]): number {
-  const limits = new Map(emulatedLimits(fleet.map((s) => s.fam)).map((l) => [l.service, l]));
-  const keyOf = (fam: BenchFamily, action: string) => {
-    const limit = limits.get(fam.rateLimit.service)!;
-    return { key: limit.perAction ? `${limit.service}/${action}` : limit.service, limit };
-  };
-  const calls = new Map<string, { calls: number; rate: number }>();
-  const writes = new Map<string, { durations: number[]; rate: number }>();
+  const calls = new Map<string, { calls: number; limit: EmulatedRateLimit }>();
+  const writes = new Map<string, { durations: number[]; limit: EmulatedRateLimit }>();
+  const limits = emulatedLimits(fleet.map((s) => s.fam));
+  const limitOf = (fam: BenchFamily) =>
+    limits.find((l) => limitKey(l, "") === limitKey(fam.rateLimit, ""))!;
   for (const { fam, timing } of fleet) {
+    const limit = limitOf(fam);
     const { before, write, after } = fam.minimumCalls;
     for (const action of [...before, write, ...after]) {
-      const { key, limit } = keyOf(fam, action);
-      const entry = calls.get(key) ?? { calls: 0, rate: limit.ratePerSecond };
+      const entry = calls.get(limitKey(limit, action)) ?? { calls: 0, limit };
       entry.calls += fam.listed?.actions.includes(action) ? 1 / fam.listed.pageSize : 1;
-      calls.set(key, entry);
+      calls.set(limitKey(limit, action), entry);
     }
-    const { key, limit } = keyOf(fam, write);
-    const entry = writes.get(key) ?? { durations: [], rate: limit.ratePerSecond };
+    const entry = writes.get(limitKey(limit, write)) ?? { durations: [], limit };
     entry.durations.push((timing.lagMs + timing.durationMs) / 1000);
-    writes.set(key, entry);
+    writes.set(limitKey(limit, write), entry);
   }
-  const byRate = Math.max(...[...calls.values()].map((l) => l.calls / l.rate));
+  const byRate = Math.max(
+    ...[...calls.values()].map((l) => earliestCallSeconds(Math.ceil(l.calls - 1e-6), l.limit)),
+  );
   const writesFirst = Math.max(...[...writes.values()].map(longestFirst));
   return Math.max(byRate, writesFirst);
 }
 
 /** The last finish when writes pass a limit longest change first (see lowerBoundSeconds). */
-export function longestFirst({ durations, rate }: { durations: number[]; rate: number }): number {
-  const sorted = [...durations].sort((a, b) => b - a);
-  return Math.max(...sorted.map((d, k) => Math.max(0, k + 1 - rate) / rate + d));
+export function longestFirst(writes: { durations: number[]; limit: EmulatedRateLimit }): number {
+  const sorted = [...writes.durations].sort((a, b) => b - a);
+  return Math.max(...sorted.map((d, k) => earliestCallSeconds(k + 1, writes.limit) + d));
 }
 
 interface FamilyFleetFigures {
@@ -130,6 +147,10 @@ interface FamilyFleetFigures {
   throttled: number;
   /** When its last call came (s after the fleet's first call). */
   doneSeconds: number;
+  /** `lowerBoundSeconds` of this family's resources alone, under its own limit. */
+  boundSeconds: number;
+  /** doneSeconds over boundSeconds: how far this family is from its own bound. */
+  doneOverBound: number;
   /** When its last write was accepted (s after the fleet's first call): queueing before writes. */
   lastWriteSeconds: number;
   /** Per resource, its last call after its change ended (write + lag + duration): detection. */
@@ -149,6 +170,8 @@ function byFamily(emu: Emulator, fleet: Seeded[], log: LogEntry[]) {
       byAction: {},
       throttled: 0,
       doneSeconds: 0,
+      boundSeconds: 0,
+      doneOverBound: 0,
       lastWriteSeconds: 0,
       lateSeconds: { median: 0, max: 0 },
     });
@@ -169,6 +192,10 @@ function byFamily(emu: Emulator, fleet: Seeded[], log: LogEntry[]) {
     figures[fam.family].apiCalls += shared.length;
     countActions(figures[fam.family].byAction, shared);
     figures[fam.family].throttled += shared.filter((e) => e.fault === "throttle").length;
+  }
+  for (const [family, entry] of Object.entries(figures)) {
+    entry.boundSeconds = round(lowerBoundSeconds(fleet.filter((s) => s.fam.family === family)), 1);
+    entry.doneOverBound = round(entry.doneSeconds / entry.boundSeconds, 2);
   }
   for (const [family, values] of Object.entries(late)) {
     figures[family].lateSeconds = {
@@ -195,12 +222,21 @@ function fleetConfig(emu: Emulator, fleet: Seeded[]) {
 }
 
 export async function measureFleet(count: number, factor: number): Promise<FleetFigures> {
-  const emu = await startEmulator();
+  const emu = await startBenchEmulator();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dbssl-bench-fleet-"));
   try {
     const fleet = seedFleet(emu, count);
-    for (const { service, perAction, ratePerSecond } of emulatedLimits(fleet.map((s) => s.fam)))
-      emu.admin.injectFault({ kind: "throttle", service, perAction, ratePerSecond });
+    for (const { service, perAction, ratePerSecond, windowMs, user } of emulatedLimits(
+      fleet.map((s) => s.fam),
+    ))
+      emu.admin.injectFault({
+        kind: "throttle",
+        service,
+        perAction,
+        ratePerSecond,
+        windowMs,
+        user,
+      });
     const stack = new Stack({
       program: FLEET_PROGRAM,
       stateFile: path.join(dir, "state.json"),
@@ -221,7 +257,9 @@ export async function measureFleet(count: number, factor: number): Promise<Fleet
       resources: result.steps.filter((s) => s.op === "create" && s.status === "done").length,
       failed: failedSteps.length + (result.ok ? 0 : Math.max(0, count - result.steps.length)),
       throttledRetried: log.filter((e) => e.fault === "throttle").length,
-      throttledSurfaced: failedSteps.filter((s) => /Throttling/.test(s.error ?? "")).length,
+      throttledSurfaced: failedSteps.filter((s) =>
+        /throttl|RequestLimitExceeded|APIGW\.0308/i.test(s.error ?? ""),
+      ).length,
       wallSeconds,
       lowerBoundSeconds: bound,
       wallOverBound: round(wallSeconds / bound, 2),

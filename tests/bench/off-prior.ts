@@ -9,7 +9,7 @@
  */
 import { forgetLearnedDurations } from "../../provider/core/lifecycle/learned-durations";
 import { usePollSchedule } from "../../provider/core/lifecycle/wait";
-import { startEmulator } from "../emulator";
+import { startBenchEmulator } from "./bench-emulator";
 import { ESTIMATE_ERROR_MODES, type EstimateErrorMode } from "../emulator/estimate-errors";
 import { LAG_MS, runTask, terraformSchedule, type TaskRun } from "./convergence";
 import type { BenchFamily } from "./families";
@@ -52,7 +52,7 @@ const timingOf = (totalMs: number) => {
 };
 
 async function runDraws(fam: BenchFamily, draws: Draw[]): Promise<TaskRun[]> {
-  const emu = await startEmulator();
+  const emu = await startBenchEmulator();
   forgetLearnedDurations();
   try {
     const runs: TaskRun[] = [];

@@ -6,7 +6,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, type LogEntry } from "../emulator";
+import type { LogEntry } from "../emulator";
+import { startBenchEmulator } from "./bench-emulator";
 import { FLEET_PROGRAM } from "../engine/demo-fleet";
 import { Stack } from "../engine/stack";
 import { benchConfig, instanceCalls, type BenchFamily, type TaskTiming } from "./families";
@@ -23,7 +24,7 @@ export const SHORT_TIMINGS: TaskTiming[] = [
 export async function measureShortReal(
   families: readonly BenchFamily[],
 ): Promise<Record<string, TaskRun[]>> {
-  const emu = await startEmulator();
+  const emu = await startBenchEmulator();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dbssl-bench-short-"));
   const ids = families.map((fam) => SHORT_TIMINGS.map((_, i) => fam.instanceId(900 + i)));
   const returnedAt = new Map<string, number>();

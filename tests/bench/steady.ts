@@ -8,7 +8,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, type Emulator } from "../emulator";
+import type { Emulator } from "../emulator";
+import { startBenchEmulator } from "./bench-emulator";
 import { FLEET_PROGRAM } from "../engine/demo-fleet";
 import { startDynamicHost } from "../engine/host";
 import { Stack } from "../engine/stack";
@@ -62,7 +63,7 @@ async function previewThroughHost(emu: Emulator, stack: Stack, config: object, p
 }
 
 export async function measureSteady(count: number): Promise<SteadyFigures> {
-  const emu = await startEmulator({ timing: { lagMs: 0, durationMs: 1_000 } });
+  const emu = await startBenchEmulator({ timing: { lagMs: 0, durationMs: 1_000 } });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dbssl-bench-steady-"));
   try {
     const ids = Array.from({ length: count }, (_, i) => {
