@@ -64,6 +64,9 @@ describe("core/rate-limit rateLimiterFor: one bucket per cloud, region and API i
     assert.strictEqual(rateFor("tencentcloud", 50), 20); // 20/s per API (tencent-huawei.md §1.6)
     assert.strictEqual(rateFor("tencentcloud", 5), 5);
     assert.strictEqual(rateFor("alicloud", 50), 50); // no published number: configured
+    // 60 a minute per user on each API (rds_00_0002): one a second, whatever is configured above.
+    assert.strictEqual(rateFor("huaweicloud", 10), 1);
+    assert.strictEqual(rateFor("opentelekomcloud", 10), 10); // no published number: configured
     const clock = new FakeClock();
     const bucket = rateLimiterFor(
       { cloud: "tencentcloud", region: "ap-guangzhou", api: "X" },
