@@ -7,7 +7,8 @@
  * - Tencent limits each API per region and sub-account, 20 per second for
  *   ModifyDBInstanceSSLConfig and DescribeDBInstanceSSLConfig (tencent-huawei.md §1.6).
  * - Huawei limits each API to 60 calls a minute per user (rds_00_0002, provider/rdsv3/clouds.ts):
- *   one a second, with a burst of one, never more than 60 in any minute however it is counted.
+ *   a window (`DOCUMENTED_WINDOWS`): 60 may go at once, then none until the first of them is a
+ *   minute old (and a margin), so no minute ever holds more than 60, however the cloud counts it.
  * - Open Telekom Cloud publishes no number (429 with Retry-After): configured.
  * A bucket never goes above the documented limit nor above the configured one: that is its
  * ceiling. The real limit may be lower (another tool on the same account, a smaller quota), so
@@ -38,6 +39,18 @@ export const FLOOR_PER_SECOND = 0.2;
 /** The longest pause a cloud's retry-after may put on the whole bucket. */
 export const MAX_THROTTLE_PAUSE_MS = 60_000;
 
+/** A limit published as a count per window ("60 calls per minute"), not per second. */
+export interface RateWindow {
+  calls: number;
+  windowMs: number;
+}
+
+/**
+ * How much longer than the window a call waits for the oldest in it to leave: two calls sent a
+ * window apart may arrive less than a window apart, since their latencies differ.
+ */
+export const WINDOW_MARGIN_SHARE = 0.02;
+
 /**
  * A ticket names the bucket's adaptation round a token was handed out in. Every call already in
  * flight when the cloud starts throttling sees the same overload, so only a throttle on a call
@@ -66,11 +79,16 @@ export class TokenBucket {
   private arrivals = 0;
   private serving = false;
 
+  /** With a window: when the calls still in it were handed their tokens, oldest first. */
+  private readonly sent: number[] = [];
+
   constructor(
     /** The configured (or documented) rate: the bucket never goes above it. */
     readonly ceilingPerSecond: number,
     private readonly burst: number,
     private readonly clock: Clock,
+    /** A published window: its calls may go at once (the burst), never more in any window. */
+    private readonly window?: RateWindow,
   ) {
     this.floorPerSecond = Math.min(ceilingPerSecond, FLOOR_PER_SECOND);
     this.rate = ceilingPerSecond;
@@ -123,6 +141,7 @@ export class TokenBucket {
         await this.untilToken();
         const next = this.waiting.pop()!;
         this.tokens -= 1;
+        if (this.window) this.sent.push(this.clock.now());
         next.resolve(this.round);
       }
     } catch (error) {
@@ -137,10 +156,20 @@ export class TokenBucket {
     for (;;) {
       const now = this.clock.now();
       this.refill(now);
-      if (this.tokens >= 1 && now >= this.last) return;
+      const untilWindow = this.untilWindowAllows(now);
+      if (this.tokens >= 1 && now >= this.last && untilWindow === 0) return;
       const untilToken = Math.ceil(((1 - Math.min(1, this.tokens)) / this.rate) * 1000);
-      await this.clock.sleep(Math.max(0, this.last - now) + Math.max(1, untilToken));
+      await this.clock.sleep(Math.max(0, this.last - now) + Math.max(1, untilToken, untilWindow));
     }
+  }
+
+  /** Ms until the window has room for one more call (0: now, or no window). */
+  private untilWindowAllows(now: number): number {
+    if (!this.window) return 0;
+    const span = this.window.windowMs * (1 + WINDOW_MARGIN_SHARE);
+    while (this.sent.length > 0 && this.sent[0] <= now - span) this.sent.shift();
+    if (this.sent.length < this.window.calls) return 0;
+    return Math.ceil(this.sent[this.sent.length - this.window.calls] + span - now);
   }
 
   /** Counts the tokens and the recovery earned since `last` (none while paused). */
@@ -148,7 +177,10 @@ export class TokenBucket {
     if (now <= this.last) return;
     const seconds = (now - this.last) / 1000;
     this.last = now;
-    const burst = Math.max(1, Math.min(this.burst, Math.floor(this.rate)));
+    // A window's burst is its count; a bucket's is one second's worth at most.
+    const burst = this.window
+      ? this.burst
+      : Math.max(1, Math.min(this.burst, Math.floor(this.rate)));
     this.tokens = Math.min(burst, this.tokens + seconds * this.rate);
     const recovered = seconds * this.ceilingPerSecond * RECOVERY_SHARE_PER_SECOND;
     this.rate = Math.min(this.ceilingPerSecond, this.rate + recovered);
@@ -168,6 +200,12 @@ export interface RateLimitKey {
 export const DOCUMENTED_RATE_LIMITS: Readonly<Record<string, number>> = {
   tencentcloud: 20,
   huaweicloud: 1,
+};
+
+/** Published limits counted per window, by cloud: their rate is in `DOCUMENTED_RATE_LIMITS`. */
+export const DOCUMENTED_WINDOWS: Readonly<Record<string, RateWindow>> = {
+  // "60 calls per minute for a single user" on each API (support.huaweicloud.com rds_00_0002).
+  huaweicloud: { calls: 60, windowMs: 60_000 },
 };
 
 /** The rate for one cloud: the documented limit, or the configured one when lower or alone. */
@@ -197,10 +235,20 @@ export function rateLimiterFor(
   const text = keyText(key);
   let bucket = byKey.get(text);
   if (!bucket) {
-    const rate =
-      typeof key === "string" ? configuredPerSecond : rateFor(key.cloud, configuredPerSecond);
-    bucket = new TokenBucket(rate, Math.max(1, Math.floor(rate)), clock);
+    bucket = newBucket(key, clock, configuredPerSecond);
     byKey.set(text, bucket);
   }
   return bucket;
+}
+
+/** A cloud's published window applies unless the configured rate is lower than its rate. */
+function newBucket(key: string | RateLimitKey, clock: Clock, configured: number): TokenBucket {
+  if (typeof key === "string") {
+    return new TokenBucket(configured, Math.max(1, Math.floor(configured)), clock);
+  }
+  const rate = rateFor(key.cloud, configured);
+  const window = DOCUMENTED_WINDOWS[key.cloud];
+  return window && rate === DOCUMENTED_RATE_LIMITS[key.cloud]
+    ? new TokenBucket(rate, window.calls, clock, window)
+    : new TokenBucket(rate, Math.max(1, Math.floor(rate)), clock);
 }

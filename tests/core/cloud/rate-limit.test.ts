@@ -12,6 +12,7 @@ import {
   rateFor,
   rateLimiterFor,
   TokenBucket,
+  WINDOW_MARGIN_SHARE,
 } from "../../../provider/core/cloud/rate-limit";
 import { EventClock } from "../../fixtures/event-clock";
 
@@ -26,6 +27,24 @@ describe("core/rate-limit TokenBucket", () => {
       at.push(clock.now() - start);
     }
     assert.deepStrictEqual(at, [0, 0, 500, 1000, 1500, 2000]);
+  });
+
+  it("holds a published window: its count at once, then none until the first is a window old", async () => {
+    // Huawei: 60 calls a minute per user on each API (rds_00_0002).
+    const clock = new FakeClock();
+    const bucket = rateLimiterFor({ cloud: "huaweicloud", region: "r", api: "Tag" }, clock, 10);
+    const start = clock.now();
+    const at: number[] = [];
+    for (let i = 0; i < 130; i++) {
+      await bucket.take();
+      at.push(clock.now() - start);
+    }
+    const span = 60_000 * (1 + WINDOW_MARGIN_SHARE);
+    assert.deepStrictEqual(
+      [at[0], at[59], at[60], at[119], at[120], at[129]],
+      [0, 0, span, span, 2 * span, 2 * span],
+    );
+    for (let i = 60; i < at.length; i++) assert.ok(at[i] - at[i - 60] >= 60_000, `call ${i + 1}`);
   });
 });
 
