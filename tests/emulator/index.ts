@@ -68,6 +68,7 @@ export type {
 } from "./rdsv3/instances";
 export type { RdsV3Admin, RdsV3InstanceView, RdsV3JobView } from "./rdsv3/store";
 export { DEFAULT_RDSV3_TIMING, RDSV3_ANSWER_SHAPES } from "./rdsv3/instances";
+export { huaweiPublishedLimit } from "./rdsv3/published-limit";
 export type { DdsInstanceSeed, DdsRefusal, DdsTiming } from "./alibaba/dds-instances";
 export type { DdsAdmin, DdsInstanceView, DdsSslPatch } from "./alibaba/dds-store";
 export { DEFAULT_DDS_TIMING, DDS_REFUSALS } from "./alibaba/dds-instances";

@@ -4,7 +4,13 @@
  * missing instances, faults after the write, and a log without secrets.
  */
 import * as assert from "assert";
-import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, startEmulator, type Emulator } from "./index";
+import {
+  EMULATOR_ACCESS_KEY,
+  EMULATOR_SECRET_KEY,
+  huaweiPublishedLimit,
+  startEmulator,
+  type Emulator,
+} from "./index";
 import { rdsV3Request } from "./rdsv3/test-client";
 
 const P = "0483b6b16e954cb88930a360d2c4e663";
@@ -174,14 +180,7 @@ describe("emulator: RDS v3 (SDK-HMAC-SHA256)", function () {
 
   it("a limit of 60 calls a minute per user and API (Huawei): the 61st waits for the first to leave", async () => {
     emu.admin.rdsv3.seed({ id: ID, projectId: P, cloud: "huaweicloud" });
-    emu.admin.injectFault({
-      kind: "throttle",
-      service: "rdsv3",
-      perAction: true,
-      ratePerSecond: 1,
-      windowMs: 60_000,
-      user: EMULATOR_ACCESS_KEY,
-    });
+    emu.admin.injectFault(huaweiPublishedLimit(EMULATOR_ACCESS_KEY));
     for (let i = 0; i < 60; i++) {
       assert.strictEqual((await list()).status, 200, `call ${i + 1}`);
       emu.clock.advanceBy(500);

@@ -9,7 +9,12 @@
  * reach the emulator a sleep later, a burst the provider never sent.
  */
 import * as assert from "assert";
-import { EMULATOR_ACCESS_KEY, startEmulator, type Emulator } from "../emulator";
+import {
+  EMULATOR_ACCESS_KEY,
+  huaweiPublishedLimit,
+  startEmulator,
+  type Emulator,
+} from "../emulator";
 import { startDynamicHost, type DynamicHost } from "../engine/host";
 import { serializedProvider, urnOf } from "../fixtures/provider-harness";
 import { warpEmulatorClock, warpHostEnv } from "../bench/warp-clock";
@@ -28,14 +33,7 @@ describe("huaweicloud.rds: 70 resources within 60 calls a minute per API", funct
     for (let i = 0; i < COUNT; i++) {
       emu.admin.rdsv3.seed({ id: idOf(i), projectId: PROJECT, cloud: "huaweicloud" });
     }
-    emu.admin.injectFault({
-      kind: "throttle",
-      service: "rdsv3",
-      perAction: true,
-      ratePerSecond: 1,
-      windowMs: 60_000,
-      user: EMULATOR_ACCESS_KEY,
-    });
+    emu.admin.injectFault(huaweiPublishedLimit(EMULATOR_ACCESS_KEY));
     warpEmulatorClock(emu, FACTOR);
     host = await startDynamicHost({ env: warpHostEnv(emu, FACTOR) });
     await host.configure({ ...cloudConfig("huaweicloud"), "dbssl:endpointOverride": emu.url });
