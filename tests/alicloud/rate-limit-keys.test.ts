@@ -5,13 +5,14 @@
  * for all its actions, which put its writes a minute behind the other families in a fleet.
  */
 import * as assert from "assert";
-import { startEmulator, type Emulator } from "../emulator";
+import type { Emulator } from "../emulator";
+import { startBenchEmulator } from "../bench/bench-emulator";
 import { benchConfig, benchFamily, resourceInputs } from "../bench/families";
 import { createOnce, inProcessLifecycle } from "../bench/in-process";
 
 describe("alicloud families: one rate limiter per region and action", function () {
   let emu: Emulator;
-  before(async () => (emu = await startEmulator()));
+  before(async () => (emu = await startBenchEmulator()));
   after(async () => emu?.close());
 
   for (const family of ["alicloud.rds", "alicloud.mongodb", "alicloud.redis"]) {

@@ -8,7 +8,8 @@
 import * as assert from "assert";
 import { forgetLearnedDurations } from "../../../provider/core/lifecycle/learned-durations";
 import { landingMargin } from "../../../provider/core/lifecycle/wait";
-import { startEmulator, type Emulator, type LogEntry } from "../../emulator";
+import type { Emulator, LogEntry } from "../../emulator";
+import { startBenchEmulator } from "../../bench/bench-emulator";
 import { benchConfig, benchFamily, resourceInputs, type BenchFamily } from "../../bench/families";
 import { createOnce, inProcessLifecycle } from "../../bench/in-process";
 import type { EstimateErrorMode } from "../../emulator/estimate-errors";
@@ -70,7 +71,7 @@ const SOURCES: [string, string, (emu: Emulator, id: string) => Record<string, st
 
 describe("families: each estimate source moves the poll to the predicted end", function () {
   let emu: Emulator;
-  before(async () => (emu = await startEmulator()));
+  before(async () => (emu = await startBenchEmulator()));
   after(async () => emu?.close());
   beforeEach(() => forgetLearnedDurations());
 

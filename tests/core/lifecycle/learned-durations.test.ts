@@ -11,7 +11,8 @@ import {
   learnedDuration,
   recordEstimateError,
 } from "../../../provider/core/lifecycle/learned-durations";
-import { startEmulator, type Emulator } from "../../emulator";
+import type { Emulator } from "../../emulator";
+import { startBenchEmulator } from "../../bench/bench-emulator";
 import { benchConfig, benchFamily, resourceInputs } from "../../bench/families";
 import { inProcessLifecycle } from "../../bench/in-process";
 
@@ -21,7 +22,7 @@ const fam = benchFamily("opentelekomcloud.rds");
 
 describe("core/learned durations: the next wait starts from what was measured", function () {
   let emu: Emulator;
-  before(async () => (emu = await startEmulator()));
+  before(async () => (emu = await startBenchEmulator()));
   after(async () => emu?.close());
   beforeEach(() => forgetLearnedDurations());
 
