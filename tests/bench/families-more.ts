@@ -7,7 +7,7 @@
  * log of one instant create, with the waiter's read-back).
  */
 import type { Emulator } from "../emulator";
-import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY } from "../emulator";
+import { EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY, huaweiPublishedLimit } from "../emulator";
 import type { RdsV3CloudName } from "../emulator";
 import { HUAWEI_BENCH_USER } from "./bench-emulator";
 import type { BenchFamily, EmulatedRateLimit } from "./families";
@@ -174,11 +174,7 @@ const RDSV3_LIMIT: Record<RdsV3CloudName, EmulatedRateLimit> = {
       "configured default, 10 per second for all its RDS calls (provider/rdsv3/clouds.ts)",
   },
   huaweicloud: {
-    service: "rdsv3",
-    perAction: true,
-    ratePerSecond: 1,
-    windowMs: 60_000,
-    user: HUAWEI_BENCH_USER.accessKey,
+    ...huaweiPublishedLimit(HUAWEI_BENCH_USER.accessKey),
     source:
       "Huawei: '60 calls per minute for a single user' on each API (support.huaweicloud.com " +
       "api-rds rds_00_0002), enforced as at most 60 in any minute per API",

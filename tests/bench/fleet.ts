@@ -70,17 +70,12 @@ function limitKey(limit: EmulatedRateLimit, action: string): string {
 }
 
 /**
- * The limits the emulator enforces for these families: one per service and user. Families that
- * share both (none today: each RDS v3 cloud signs as its own user) get the sum of their limits.
+ * The limits the emulator enforces for these families: one per service and user (each RDS v3
+ * cloud signs as its own user, so the two clouds the emulator serves as one keep their own).
  */
 export function emulatedLimits(families: Iterable<BenchFamily>): EmulatedRateLimit[] {
   const byKey = new Map<string, EmulatedRateLimit>();
-  for (const fam of new Set(families)) {
-    const key = limitKey(fam.rateLimit, "");
-    const known = byKey.get(key);
-    const ratePerSecond = (known?.ratePerSecond ?? 0) + fam.rateLimit.ratePerSecond;
-    byKey.set(key, { ...fam.rateLimit, ratePerSecond });
-  }
+  for (const fam of families) byKey.set(limitKey(fam.rateLimit, ""), fam.rateLimit);
   return [...byKey.values()];
 }
 
@@ -112,11 +107,8 @@ export function earliestCallSeconds(n: number, limit: EmulatedRateLimit): number
 export function lowerBoundSeconds(fleet: Seeded[]): number {
   const calls = new Map<string, { calls: number; limit: EmulatedRateLimit }>();
   const writes = new Map<string, { durations: number[]; limit: EmulatedRateLimit }>();
-  const limits = emulatedLimits(fleet.map((s) => s.fam));
-  const limitOf = (fam: BenchFamily) =>
-    limits.find((l) => limitKey(l, "") === limitKey(fam.rateLimit, ""))!;
   for (const { fam, timing } of fleet) {
-    const limit = limitOf(fam);
+    const limit = fam.rateLimit;
     const { before, write, after } = fam.minimumCalls;
     for (const action of [...before, write, ...after]) {
       const entry = calls.get(limitKey(limit, action)) ?? { calls: 0, limit };

@@ -199,10 +199,9 @@ export interface RateLimitKey {
 /** Published per-API limits, requests per second, by cloud (see the file comment). */
 export const DOCUMENTED_RATE_LIMITS: Readonly<Record<string, number>> = {
   tencentcloud: 20,
-  huaweicloud: 1,
 };
 
-/** Published limits counted per window, by cloud: their rate is in `DOCUMENTED_RATE_LIMITS`. */
+/** Published limits counted per window, by cloud: their rate is the count over the window. */
 export const DOCUMENTED_WINDOWS: Readonly<Record<string, RateWindow>> = {
   // "60 calls per minute for a single user" on each API (support.huaweicloud.com rds_00_0002).
   huaweicloud: { calls: 60, windowMs: 60_000 },
@@ -210,8 +209,14 @@ export const DOCUMENTED_WINDOWS: Readonly<Record<string, RateWindow>> = {
 
 /** The rate for one cloud: the documented limit, or the configured one when lower or alone. */
 export function rateFor(cloud: string, configuredPerSecond: number): number {
-  const documented = DOCUMENTED_RATE_LIMITS[cloud];
+  const documented = documentedRate(cloud);
   return documented === undefined ? configuredPerSecond : Math.min(documented, configuredPerSecond);
+}
+
+/** A cloud's published limit in calls per second, whether published per second or per window. */
+function documentedRate(cloud: string): number | undefined {
+  const window = DOCUMENTED_WINDOWS[cloud];
+  return window ? (window.calls * 1000) / window.windowMs : DOCUMENTED_RATE_LIMITS[cloud];
 }
 
 /** Buckets per clock (a test may replace the process clock), then per key. */
@@ -248,7 +253,7 @@ function newBucket(key: string | RateLimitKey, clock: Clock, configured: number)
   }
   const rate = rateFor(key.cloud, configured);
   const window = DOCUMENTED_WINDOWS[key.cloud];
-  return window && rate === DOCUMENTED_RATE_LIMITS[key.cloud]
+  return window && rate === documentedRate(key.cloud)
     ? new TokenBucket(rate, window.calls, clock, window)
     : new TokenBucket(rate, Math.max(1, Math.floor(rate)), clock);
 }

@@ -5,9 +5,11 @@
  */
 import type { FaultSpec } from "../faults";
 
-export function huaweiPublishedLimit(user: string): FaultSpec {
+export function huaweiPublishedLimit(
+  user: string,
+): FaultSpec & Required<Pick<FaultSpec, "service" | "perAction" | "ratePerSecond" | "windowMs">> {
   return {
-    kind: "throttle",
+    kind: "throttle" as const,
     service: "rdsv3",
     perAction: true,
     ratePerSecond: 1,
