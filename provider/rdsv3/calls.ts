@@ -15,7 +15,7 @@ import { sharedListingFor, type ListingPage } from "../core/cloud/shared-listing
 import { callRdsV3, type RdsV3Answer, type RdsV3Call } from "./client";
 import { cloudRegion, setting, type RdsV3Cloud } from "./clouds";
 import { RdsV3ApiError } from "./errors";
-import type { InstanceRecord, JobRecord, RdsV3Inputs } from "./types";
+import type { InstanceRecord, InstantTaskRecord, JobRecord, RdsV3Inputs } from "./types";
 
 type Target = Pick<RdsV3Call, "ctx" | "cloud" | "subject" | "projectId" | "region">;
 
@@ -165,6 +165,33 @@ export async function switchSsl(
     requestId: answer.requestId,
     jobId: typeof jobId === "string" && jobId !== "" ? jobId : undefined,
   };
+}
+
+/**
+ * The instance's newest Running task in "Querying Instant Tasks" (`GET …/tasklist`, OTC
+ * rds_13_0002, Huawei rds_06_0138), or undefined when none is listed. Neither page says which
+ * task types it lists, nor in which order, so the newest by `create_time` is taken: a switch is
+ * accepted only on an ACTIVE instance, and one running task while it reboots is the rule. One page
+ * of the most the API allows (50) of one instance's running tasks is all there is.
+ */
+export async function newestRunningTask(
+  ctx: DriverContext,
+  cloud: RdsV3Cloud,
+  inputs: RdsV3Inputs,
+): Promise<InstantTaskRecord | undefined> {
+  const answer = await callRdsV3({
+    ...callTarget(ctx, cloud, inputs),
+    action: "ListTasks",
+    method: "GET",
+    path: "/tasklist",
+    query: { instance_id: inputs.instanceId, status: "Running", limit: "50" },
+  });
+  const tasks = Array.isArray(answer.json.tasks) ? (answer.json.tasks as InstantTaskRecord[]) : [];
+  const running = tasks.filter(
+    (t) => t?.status === "Running" && (t.instance_id ?? inputs.instanceId) === inputs.instanceId,
+  );
+  const created = (t: InstantTaskRecord) => Date.parse(t.create_time ?? "") || 0;
+  return running.sort((a, b) => created(b) - created(a))[0];
 }
 
 /**

@@ -6,17 +6,21 @@
 import { checkProperties } from "../core/validation/check-failure";
 import { checkTable } from "../core/validation/input-schema";
 import { ownInputNames } from "../core/validation/inputs";
-import { remainingFromProgressSince } from "../core/lifecycle/remaining-estimate";
+import {
+  progressRereadAfter,
+  remainingFromProgressSince,
+} from "../core/lifecycle/remaining-estimate";
 import type {
   DriverContext,
+  PollWants,
   SentAction,
   SettleObservation,
   SslAction,
   SslDriver,
 } from "../core/driver";
 import { INSTANCE_GONE } from "../core/driver";
-import { isGone } from "../core/cloud/errors";
-import { listInstance, showJob, switchSsl } from "./calls";
+import { CloudApiError, isGone } from "../core/cloud/errors";
+import { listInstance, newestRunningTask, showJob, switchSsl } from "./calls";
 import { clearChangeMark, markOf, setChangeMark, unfinishedChangeOf } from "./change-mark";
 import { cloudRegion, HUAWEI_CLOUD, OPEN_TELEKOM_CLOUD, type RdsV3Cloud } from "./clouds";
 import {
@@ -99,13 +103,61 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
     };
   }
 
+  /**
+   * Per wait, when the instant task list is worth reading again beside the waiter's asking: never
+   * once it showed no running task while the instance rebooted; else when its progress can have
+   * grown enough to say more (`progressRereadAfter`).
+   */
+  const nextTaskRead = new WeakMap<SentAction, number>();
+
+  /**
+   * Without a job (OTC's answer is `{}` or an empty 202) the instance decides. While it reboots,
+   * the instant task list may show the switch with a `process`: the only estimate this cloud can
+   * give, read when the waiter asks (`PollWants`). Neither cloud documents that the list shows
+   * an SSL switch (calls.ts), so once it shows nothing running while the instance reboots it is
+   * not read again in this wait: a cloud that leaves the switch out costs one call, not one a poll.
+   * A whole percent is coarse early on, and one read is not a trend: it is read again as the
+   * progress grows (`progressRereadAfter`), a handful of calls per change. A hint: a refused read leaves the poll without one rather than failing the wait.
+   */
+  async function observeWithoutJob(
+    ctx: DriverContext,
+    inputs: RdsV3Inputs,
+    sent: SentAction,
+    wants: PollWants,
+  ): Promise<SettleObservation<RdsV3Live>> {
+    const seen = await instanceObservation(ctx, inputs, sent);
+    if (seen.steady || seen.gone || seen.terminal) return seen;
+    const now = ctx.clock.now();
+    const next = nextTaskRead.get(sent);
+    if (next === undefined ? !wants.remainingTime : now < next) return seen;
+    try {
+      const task = await newestRunningTask(ctx, cloud, inputs);
+      if (!task) {
+        nextTaskRead.set(sent, Infinity);
+        return seen;
+      }
+      const percent = task.process ? Number(task.process) : NaN;
+      const elapsed = now - (sent.answeredAt ?? now);
+      const rereadAfter = progressRereadAfter(percent, elapsed);
+      if (rereadAfter === undefined) nextTaskRead.delete(sent);
+      else nextTaskRead.set(sent, now - elapsed + rereadAfter);
+      const remainingMs = remainingFromProgressSince(percent, sent, now);
+      return { ...seen, state: `${seen.state}, task ${task.name} ${task.process}%`, remainingMs };
+    } catch (error) {
+      if (!(error instanceof CloudApiError) || isGone(error)) throw error;
+      nextTaskRead.set(sent, Infinity);
+      return seen;
+    }
+  }
+
   /** With a job: Running is proof the change runs, Failed ends it, Completed lets the instance decide. */
   async function observe(
     ctx: DriverContext,
     inputs: RdsV3Inputs,
     sent: SentAction,
+    wants: PollWants,
   ): Promise<SettleObservation<RdsV3Live>> {
-    if (!sent.taskId) return instanceObservation(ctx, inputs, sent);
+    if (!sent.taskId) return observeWithoutJob(ctx, inputs, sent, wants);
     const job = await showJob(ctx, cloud, inputs, sent.taskId);
     const name = `job ${sent.taskId}`;
     if (job?.status === JOB_STATUS.failed) {
@@ -167,7 +219,7 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
     validateLive: (inputs, live) => engineFailures(cloud, inputs, live),
     plan: (inputs, live) => plan(inputs, live),
     send: (ctx, inputs, action) => send(ctx, inputs, action),
-    observe: (ctx, inputs, sent) => observe(ctx, inputs, sent),
+    observe: (ctx, inputs, sent, _before, wants) => observe(ctx, inputs, sent, wants),
     outputs: (inputs, live) => ({
       instanceId: inputs.instanceId,
       region: inputs.region,

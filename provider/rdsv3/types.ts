@@ -34,3 +34,15 @@ export interface JobRecord {
   process?: string;
   fail_reason?: string;
 }
+
+/** One `tasks[]` entry of `GET /v3/{project_id}/tasklist` (OTC rds_13_0002, Huawei rds_06_0138). */
+export interface InstantTaskRecord {
+  id?: string;
+  name?: string;
+  instance_id?: string;
+  /** "yyyy-mm-ddThh:mm:ss+0000". */
+  create_time?: string;
+  status?: string;
+  /** Percent done while Running, as a string ("" once Completed or Failed). */
+  process?: string;
+}

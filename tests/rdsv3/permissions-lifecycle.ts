@@ -14,6 +14,8 @@ const POLICY_ACTIONS: Record<string, string> = {
   ListInstances: "rds:instance:list",
   SwitchSsl: "rds:instance:modifySSL",
   ListJobInfo: "rds:task:list",
+  // rds_06_0138's authorization table: rds:task:listAll, alias rds:task:list.
+  ListTasks: "rds:task:list",
   "BatchTagAction:create": "rds:instance:createTag",
   "BatchTagAction:delete": "rds:instance:deleteTag",
 };

@@ -46,6 +46,8 @@ export const ESTIMATE = {
    * is a fifth of the fraction done or more, and the extrapolation multiplies it by the time.
    */
   MIN_PROGRESS_PCT: 5,
+  /** The last progress worth a read of its own: a percent is about 1 % of the end it predicts. */
+  REFINE_AT_PCT: 90,
   /** Predicted ends that passed without the change done before the estimate is ignored. */
   MAX_MISSES: 2,
   /** Jumps back before the estimate is ignored. */
@@ -68,6 +70,23 @@ export function remainingFromProgress(
   // A reported 37 % is 37.0-37.99 % done: reading it as 37 gives the longest remaining time of
   // that range, so the predicted end is never before the one the cloud's figure implies.
   return (elapsedMs * (100 - progressPct)) / progressPct;
+}
+
+/**
+ * How long into the change a progress figure read `elapsedMs` into it is worth reading again, for
+ * a family whose estimate costs a call of its own; undefined: only when the waiter asks
+ * (`wantsSample`). A whole percent p is p to p+1 % done, so the end it predicts is uncertain by
+ * about 1/p of it: below `MIN_PROGRESS_PCT` it predicts nothing, and is read again when it can
+ * have reached it at the pace it shows; then when the elapsed time has doubled (about twice the
+ * percent, half the uncertainty), or sooner when that would pass `REFINE_AT_PCT` (one read
+ * near the end, where a percent is about 1 % of the end it predicts). A handful of reads a change.
+ */
+export function progressRereadAfter(progressPct: number, elapsedMs: number): number | undefined {
+  const { MIN_PROGRESS_PCT, REFINE_AT_PCT } = ESTIMATE;
+  if (!Number.isFinite(progressPct) || progressPct >= REFINE_AT_PCT - 5) return undefined;
+  const reachesMs = (pct: number) => (elapsedMs * pct) / (Math.max(0, progressPct) + 1);
+  if (progressPct < MIN_PROGRESS_PCT) return reachesMs(MIN_PROGRESS_PCT);
+  return Math.min(2 * elapsedMs, reachesMs(REFINE_AT_PCT));
 }
 
 /**

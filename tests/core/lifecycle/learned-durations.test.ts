@@ -1,6 +1,7 @@
 /**
  * Learned durations (issue 18 item 2), in this process with the real OTC driver (whose answer
- * carries no job id, so its polls follow the prior alone) against the emulator on its jumping
+ * carries no job id, and whose instant task list is set here to leave the switch out, so its
+ * polls follow the prior alone) against the emulator on its jumping
  * clock: a first 10-minute change teaches the next wait of the family, and a resource's own
  * `lastChangeSeconds` output seeds its next change.
  */
@@ -13,12 +14,13 @@ import {
 } from "../../../provider/core/lifecycle/learned-durations";
 import type { Emulator } from "../../emulator";
 import { startBenchEmulator } from "../../bench/bench-emulator";
-import { benchConfig, benchFamily, resourceInputs } from "../../bench/families";
+import { benchConfig, resourceInputs } from "../../bench/families";
+import { rdsv3 } from "../../bench/families-more";
 import { inProcessLifecycle } from "../../bench/in-process";
 
 const LAG_MS = 12_000;
 const CHANGE_MS = 10 * 60_000;
-const fam = benchFamily("opentelekomcloud.rds");
+const fam = rdsv3("opentelekomcloud", false);
 
 describe("core/learned durations: the next wait starts from what was measured", function () {
   let emu: Emulator;

@@ -2,6 +2,8 @@ import * as assert from "assert";
 import { FakeClock } from "../../fixtures/fake-clock";
 import type { SettleObservation } from "../../../provider/core/driver";
 import {
+  ESTIMATE,
+  progressRereadAfter,
   RemainingEstimate,
   remainingFromProgress,
 } from "../../../provider/core/lifecycle/remaining-estimate";
@@ -150,5 +152,18 @@ describe("core/wait predictive polling: the cloud's estimate as a hint", () => {
     assert.strictEqual(remainingFromProgress(0, 60_000), undefined);
     assert.strictEqual(remainingFromProgress(100, 60_000), undefined);
     assert.strictEqual(remainingFromProgress(undefined, 60_000), undefined);
+  });
+
+  it("a progress that costs a call is read again as it grows: to 5 %, doubling, once near 90 %", () => {
+    // 0 % after 10 s is under 1 %: 5 % no sooner than 50 s at that pace; 4 % is under 5 %.
+    assert.strictEqual(progressRereadAfter(0, 10_000), 50_000);
+    assert.strictEqual(progressRereadAfter(4, 40_000), 40_000);
+    // Twice the elapsed time: about twice the percent, half the rounding.
+    assert.strictEqual(progressRereadAfter(10, 100_000), 200_000);
+    // Doubling would pass 90 %: read when it can be there (60 % is under 61 %).
+    assert.strictEqual(progressRereadAfter(60, 600_000), (600_000 * 90) / 61);
+    // Near the end a percent is about 1 % of the end it predicts: the waiter asks from here on.
+    assert.strictEqual(progressRereadAfter(ESTIMATE.REFINE_AT_PCT - 5, 900_000), undefined);
+    assert.strictEqual(progressRereadAfter(NaN, 900_000), undefined);
   });
 });

@@ -17,7 +17,7 @@ export function rdsV3AdminRoutes(store: RdsV3Admin): AdminRoute[] {
       method: "POST",
       path: /^\/rdsv3\/instances$/,
       usage:
-        "POST /__admin/rdsv3/instances {id, projectId, cloud?: opentelekomcloud|huaweicloud, engine?: MySQL|PostgreSQL|SQLServer, status?, enableSsl?, answer?: empty200|accepted202|job, timing?: {lagMs?, rebootMs?, flipEarly?, jobVisibleAfterMs?, acceptsDuringLag?}}",
+        "POST /__admin/rdsv3/instances {id, projectId, cloud?: opentelekomcloud|huaweicloud, engine?: MySQL|PostgreSQL|SQLServer, status?, enableSsl?, answer?: empty200|accepted202|job, listsSwitchTask?, timing?: {lagMs?, rebootMs?, flipEarly?, jobVisibleAfterMs?, acceptsDuringLag?}}",
       handle: ({ body }) => store.seed(body as unknown as RdsV3InstanceSeed),
     },
     {
@@ -62,6 +62,27 @@ export function rdsV3AdminRoutes(store: RdsV3Admin): AdminRoute[] {
         store.failNextChange(id(match), String(body.reason ?? "failed")),
         { ok: true }
       ),
+    },
+    {
+      method: "POST",
+      path: /^\/rdsv3\/instances\/([^/]+)\/other-task$/,
+      usage: "POST /__admin/rdsv3/instances/:id/other-task {name, startedAgoMs, durationMs}",
+      handle: ({ match, body }) => {
+        const { name, startedAgoMs, durationMs } = body;
+        if (
+          typeof name !== "string" ||
+          typeof startedAgoMs !== "number" ||
+          !((durationMs as number) > 0)
+        )
+          throw new AdminError(400, "name, startedAgoMs and durationMs (> 0) are required");
+        return {
+          id: store.addOtherTask(id(match), {
+            name,
+            startedAgoMs,
+            durationMs: durationMs as number,
+          }),
+        };
+      },
     },
     {
       method: "GET",

@@ -50,11 +50,15 @@ export function routeOf(
   const jobs = /^\/v3\/([^/]+)\/jobs\/?$/.exec(pathname);
   if (jobs && method === "GET")
     return { action: "ListJobInfo", write: false, params: { project_id: jobs[1], ...query } };
+  // Huawei's API Explorer name for "Querying Instant Tasks" (rds_06_0138).
+  const tasks = /^\/v3\/([^/]+)\/tasklist\/?$/.exec(pathname);
+  if (tasks && method === "GET")
+    return { action: "ListTasks", write: false, params: { project_id: tasks[1], ...query } };
   return undefined;
 }
 
 /** OTC's time format, e.g. `2018-08-06T10:41:14+0000`. */
-const otcTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "+0000");
+export const otcTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "+0000");
 
 function instanceBody(store: RdsV3Store, i: RdsV3Instance): object {
   const shown = store.shown(i);
@@ -94,7 +98,7 @@ export function listInstances(store: RdsV3Store, params: Params): RdsV3Reply {
 
 const LIST_LIMIT_MAX = 100;
 
-function pagingParam(
+export function pagingParam(
   raw: string | undefined,
   name: string,
   min: number,

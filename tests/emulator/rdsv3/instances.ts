@@ -58,6 +58,12 @@ export interface RdsV3InstanceSeed {
   /** Default false; OTC PostgreSQL always true (SSL cannot be disabled). */
   enableSsl?: boolean;
   answer?: RdsV3AnswerShape;
+  /**
+   * Default true: the instant task list (`GET …/tasklist`, OTC rds_13_0002, Huawei rds_06_0138)
+   * shows the switch as a Running task with a `process`. Not verified on either cloud (the pages
+   * do not list the task types), so false is the cloud that leaves it out.
+   */
+  listsSwitchTask?: boolean;
   timing?: Partial<RdsV3Timing>;
 }
 
@@ -80,6 +86,7 @@ export interface RdsV3Instance {
   status: string;
   enableSsl: boolean;
   answer: RdsV3AnswerShape;
+  listsSwitchTask: boolean;
   timing: RdsV3Timing;
   created: number;
   pending?: RdsV3PendingChange;
@@ -119,6 +126,7 @@ export function newInstance(
     status: seed.status ?? "ACTIVE",
     enableSsl: alwaysOn ? true : (seed.enableSsl ?? false),
     answer: seed.answer ?? (cloud === "huaweicloud" ? "job" : "empty200"),
+    listsSwitchTask: seed.listsSwitchTask ?? true,
     timing: { ...timing, ...seed.timing },
     created: now,
     tags: new Map(),

@@ -29,6 +29,7 @@ import {
 } from "./handlers";
 import { verifySdkHmac } from "./signature";
 import type { RdsV3Store } from "./store";
+import { listTasks } from "./task-list";
 
 export const RDSV3_SERVICE = "rdsv3";
 
@@ -145,6 +146,7 @@ export class RdsV3Protocol implements WireProtocol {
     let reply: RdsV3Reply;
     if (route.action === "ListInstances") reply = listInstances(this.store, route.params);
     else if (route.action === "ListJobInfo") reply = listJobInfo(this.store, route.params);
+    else if (route.action === "ListTasks") reply = listTasks(this.store, route.params);
     else if (route.action === "BatchTagAction") {
       reply = batchTagAction(this.store, route.params, call.rawBody);
     } else {

@@ -18,8 +18,10 @@ import {
 
 export type RdsV3JobStatus = "Running" | "Completed" | "Failed";
 
+/** A task of the task centre: an SSL switch, or another task on the instance (`addOtherTask`). */
 export interface RdsV3Job {
   id: string;
+  name: string;
   instanceId: string;
   instanceName: string;
   projectId: string;
@@ -27,6 +29,18 @@ export interface RdsV3Job {
   visibleAt: number;
   endsAt: number;
   failReason?: string;
+  /** The PUT's answer named it (`{"job_id"}`): ListJobInfo serves only these. */
+  returned: boolean;
+  /** The instant task list shows it (`listsSwitchTask`). */
+  listed: boolean;
+}
+
+/** Another task running on an instance (a backup, say), as the instant task list shows it. */
+export interface RdsV3OtherTask {
+  name: string;
+  /** Started this long ago. */
+  startedAgoMs: number;
+  durationMs: number;
 }
 
 export interface RdsV3InstanceView {
@@ -73,7 +87,10 @@ export interface RdsV3Admin {
   setTag(id: string, key: string, value: string): RdsV3InstanceView;
   /** Tag calls on this instance are refused with 403, as for a user without the tag permission. */
   refuseTagChanges(id: string): void;
+  /** Another task in the instant task list of this instance; its id. */
+  addOtherTask(id: string, task: RdsV3OtherTask): string;
   job(id: string): RdsV3JobView | undefined;
+  /** The jobs the PUTs' answers named. */
   jobs(): RdsV3JobView[];
 }
 
@@ -119,12 +136,12 @@ export class RdsV3Store implements RdsV3Admin {
   }
 
   delete(id: string): void {
-    const instance = this.must(id);
-    const jobId = instance.pending?.jobId;
-    const job = jobId === undefined ? undefined : this.jobMap.get(jobId);
-    if (job && this.jobStatus(job) === "Running") {
-      job.failReason = "The DB instance was deleted.";
-      job.endsAt = this.clock.now();
+    this.must(id);
+    for (const job of this.jobMap.values()) {
+      if (job.instanceId === id && this.jobStatus(job) === "Running") {
+        job.failReason = "The DB instance was deleted.";
+        job.endsAt = this.clock.now();
+      }
     }
     this.instances.delete(id);
   }
@@ -139,8 +156,22 @@ export class RdsV3Store implements RdsV3Admin {
     this.must(id).tagsRefused = true;
   }
 
+  addOtherTask(id: string, task: RdsV3OtherTask): string {
+    const instance = this.must(id);
+    const created = this.clock.now() - task.startedAgoMs;
+    const taskId = randomUUID();
+    this.jobMap.set(taskId, {
+      ...this.taskOf(instance, created, created + task.durationMs),
+      id: taskId,
+      name: task.name,
+      returned: false,
+    });
+    return taskId;
+  }
+
   job(id: string): RdsV3JobView | undefined {
     const job = this.jobMap.get(id);
+    if (!job?.returned) return undefined;
     return (
       job && {
         id,
@@ -152,7 +183,7 @@ export class RdsV3Store implements RdsV3Admin {
   }
 
   jobs(): RdsV3JobView[] {
-    return [...this.jobMap.keys()].map((id) => this.job(id)!);
+    return [...this.jobMap.values()].filter((j) => j.returned).map((j) => this.job(j.id)!);
   }
 
   reset(): void {
@@ -182,24 +213,36 @@ export class RdsV3Store implements RdsV3Admin {
     return visibleState(instance, this.clock.now());
   }
 
-  /** Starts the change; with a job when the instance's cloud answers with one. */
+  /**
+   * Starts the change and its task; the answer names the task (a job) when the instance's cloud
+   * answers with one.
+   */
   accept(instance: RdsV3Instance, target: boolean): { jobId?: string } {
     const now = this.clock.now();
-    const jobId = instance.answer === "job" ? randomUUID() : undefined;
-    const change = startChange(instance, target, now, jobId);
-    if (jobId) {
-      this.jobMap.set(jobId, {
-        id: jobId,
-        instanceId: instance.id,
-        instanceName: instance.name,
-        projectId: instance.projectId,
-        created: now,
-        visibleAt: now + instance.timing.jobVisibleAfterMs,
-        endsAt: change.endsAt,
-        failReason: change.failReason,
-      });
-    }
-    return { jobId };
+    const taskId = randomUUID();
+    const returned = instance.answer === "job";
+    const change = startChange(instance, target, now, returned ? taskId : undefined);
+    this.jobMap.set(taskId, {
+      ...this.taskOf(instance, now, change.endsAt),
+      id: taskId,
+      name: "SwitchSsl",
+      failReason: change.failReason,
+      returned,
+      listed: instance.listsSwitchTask,
+    });
+    return { jobId: returned ? taskId : undefined };
+  }
+
+  private taskOf(instance: RdsV3Instance, created: number, endsAt: number) {
+    return {
+      instanceId: instance.id,
+      instanceName: instance.name,
+      projectId: instance.projectId,
+      created,
+      visibleAt: created + instance.timing.jobVisibleAfterMs,
+      endsAt,
+      listed: true,
+    };
   }
 
   /** How wrong each instance's job `process` is (the emulator's shared EstimateErrors). */
@@ -215,8 +258,24 @@ export class RdsV3Store implements RdsV3Admin {
   /** A job of this project that can be queried now. */
   visibleJob(projectId: string, id: string): (RdsV3Job & { status: RdsV3JobStatus }) | undefined {
     const job = this.jobMap.get(id);
-    if (!job || job.projectId !== projectId || this.clock.now() < job.visibleAt) return undefined;
+    if (!job?.returned || job.projectId !== projectId || this.clock.now() < job.visibleAt)
+      return undefined;
     return { ...job, status: this.jobStatus(job) };
+  }
+
+  /** The tasks of this project the instant task list shows now, oldest first. */
+  listedTasks(projectId: string): (RdsV3Job & { status: RdsV3JobStatus })[] {
+    const now = this.clock.now();
+    return [...this.jobMap.values()]
+      .filter((t) => t.listed && t.projectId === projectId && now >= t.visibleAt)
+      .sort((a, b) => a.created - b.created)
+      .map((t) => ({ ...t, status: this.jobStatus(t) }));
+  }
+
+  /** What the instance shows now, for a task's `instance_status` ("" once it is gone). */
+  statusOf(instanceId: string): string {
+    const instance = this.instances.get(instanceId);
+    return instance ? this.shown(instance).status : "";
   }
 
   private jobStatus(job: RdsV3Job): RdsV3JobStatus {
