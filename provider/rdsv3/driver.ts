@@ -117,7 +117,8 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
    * an SSL switch (calls.ts), so once it shows nothing running while the instance reboots it is
    * not read again in this wait: a cloud that leaves the switch out costs one call, not one a poll.
    * A whole percent is coarse early on, and one read is not a trend: it is read again as the
-   * progress grows (`progressRereadAfter`), a handful of calls per change. A hint: a refused read leaves the poll without one rather than failing the wait.
+   * progress grows (`progressRereadAfter`), a handful of calls per change. A hint: a refused
+   * read leaves the poll without one rather than failing the wait.
    */
   async function observeWithoutJob(
     ctx: DriverContext,
