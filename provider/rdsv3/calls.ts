@@ -172,9 +172,9 @@ export async function switchSsl(
  * rds_13_0002, Huawei rds_06_0138), or undefined when none is listed. Neither page says which
  * task types it lists (Huawei's switch answers a `job_id` its page defines as "Task ID",
  * rds_05_0017, so there it is a task; OTC's backend is the same), nor in which order, so the
- * newest by `create_time` is taken: a switch is
- * accepted only on an ACTIVE instance, and one running task while it reboots is the rule. One page
- * of the most the API allows (50) of one instance's running tasks is all there is.
+ * newest by `create_time` is taken: a switch is accepted only on an ACTIVE instance, and one
+ * running task while it reboots is the rule. One page of the most the API allows (50) of one
+ * instance's running tasks is all there is.
  */
 export async function newestRunningTask(
   ctx: DriverContext,

@@ -143,7 +143,8 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
       if (rereadAfter === undefined) nextTaskRead.delete(sent);
       else nextTaskRead.set(sent, now - elapsed + rereadAfter);
       const remainingMs = remainingFromProgressSince(percent, sent, now);
-      return { ...seen, state: `${seen.state}, task ${task.name} ${task.process}%`, remainingMs };
+      const state = `${seen.state}, task ${task.name ?? task.id} ${task.process || "?"} %`;
+      return { ...seen, state, remainingMs };
     } catch (error) {
       if (!(error instanceof CloudApiError) || isGone(error)) throw error;
       nextTaskRead.set(sent, Infinity);

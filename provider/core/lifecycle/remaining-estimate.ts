@@ -83,6 +83,7 @@ export function remainingFromProgress(
  */
 export function progressRereadAfter(progressPct: number, elapsedMs: number): number | undefined {
   const { MIN_PROGRESS_PCT, REFINE_AT_PCT } = ESTIMATE;
+  // From 85 % the read at 90 % would come within a twentieth of the elapsed time: the next poll.
   if (!Number.isFinite(progressPct) || progressPct >= REFINE_AT_PCT - 5) return undefined;
   const reachesMs = (pct: number) => (elapsedMs * pct) / (Math.max(0, progressPct) + 1);
   if (progressPct < MIN_PROGRESS_PCT) return reachesMs(MIN_PROGRESS_PCT);
