@@ -66,7 +66,12 @@ describe("huaweicloud.rds: 70 resources within 60 calls a minute per API", funct
       "one PUT per instance",
     );
     const tags = emu.admin.log().filter((e) => e.action === "BatchTagAction");
-    assert.strictEqual(tags.length, 2 * COUNT, "the change mark set and removed, nothing resent");
+    // Each mark set and removed once. A tag call is idempotent and resent like a read when its
+    // answer times out, which a loaded machine (try-as-user's) saw once at 20x: a resend repeats
+    // one of these, and the window must hold with it too (no throttle, below).
+    const marks = new Set(tags.map((e) => `${e.params.instance_id} ${e.params.tag_action}`));
+    assert.strictEqual(marks.size, 2 * COUNT, "the change mark set and removed on each");
+    assert.ok(tags.length <= 2 * COUNT + 3, `${tags.length} tag calls: resent more than rarely`);
     const throttled = emu.admin.log().filter((e) => e.fault === "throttle");
     assert.deepStrictEqual(
       throttled.map((e) => `${e.action} at ${e.virtualTime}`),
