@@ -55,6 +55,9 @@ export function toLive(record: InstanceRecord, projectId: string): RdsV3Live {
   };
 }
 
+/** A job's or task's `process`: a percent as a string, "" once it is not running (rds_13_0002/3). */
+const percentOf = (process: string | undefined): number => (process ? Number(process) : NaN);
+
 function plan(inputs: RdsV3Inputs, live: RdsV3Live): SslAction | undefined {
   if (inputs.sslEnabled === live.sslEnabled) return undefined;
   return inputs.sslEnabled ? "open" : "close";
@@ -137,7 +140,7 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
         nextTaskRead.set(sent, Infinity);
         return seen;
       }
-      const percent = task.process ? Number(task.process) : NaN;
+      const percent = percentOf(task.process);
       const elapsed = now - (sent.answeredAt ?? now);
       const rereadAfter = progressRereadAfter(percent, elapsed);
       if (rereadAfter === undefined) nextTaskRead.delete(sent);
@@ -172,7 +175,7 @@ export function rdsV3Driver(cloud: RdsV3Cloud): SslDriver<RdsV3Inputs, RdsV3Live
     }
     if (job && job.status !== JOB_STATUS.completed) {
       // The job's `process` percentage over the time since the write: the waiter's hint.
-      const percent = job.process === undefined || job.process === "" ? NaN : Number(job.process);
+      const percent = percentOf(job.process);
       const remainingMs = remainingFromProgressSince(percent, sent, ctx.clock.now());
       return { state: `${name} ${job.status}`, steady: false, targetShown: false, remainingMs };
     }
